@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+/** Lifecycle of a code on its lock, in the Seam Access Codes vocabulary. */
+export const accessCodeStatusSchema = z.enum(['unset', 'setting', 'set', 'removing']);
+export type AccessCodeStatus = z.infer<typeof accessCodeStatusSchema>;
+
+/** Seam error types that can sit on an access code. */
+export const accessCodeErrorCodeSchema = z.enum([
+  'failed_to_set_on_device',
+  'failed_to_remove_from_device',
+  'duplicate_code_on_device',
+  'no_space_for_access_code_on_device',
+  'code_constraints_violated',
+]);
+export type AccessCodeErrorCode = z.infer<typeof accessCodeErrorCodeSchema>;
+
+/** Seam warning types that can sit on an access code. */
+export const accessCodeWarningCodeSchema = z.enum(['delay_in_setting_on_device', 'delay_in_removing_from_device']);
+export type AccessCodeWarningCode = z.infer<typeof accessCodeWarningCodeSchema>;
+
+/** One error or warning on a code, with when it was raised and what happened, in words. */
+export const accessCodeIssueSchema = z.object({
+  error_code: z.string(),
+  message: z.string(),
+  created_at: z.string(),
+});
+export type AccessCodeIssue = z.infer<typeof accessCodeIssueSchema>;
+
+/** Seam event types Lockbench records on a code. */
+export const accessCodeEventTypeSchema = z.enum([
+  'access_code.created',
+  'access_code.set_on_device',
+  'access_code.failed_to_set_on_device',
+  'access_code.delay_in_setting_on_device',
+  'access_code.removed_from_device',
+  'access_code.failed_to_remove_from_device',
+  'access_code.deleted',
+]);
+export type AccessCodeEventType = z.infer<typeof accessCodeEventTypeSchema>;
+
+/** An event in a code's history. */
+export const accessCodeEventSchema = z.object({
+  event_type: accessCodeEventTypeSchema,
+  occurred_at: z.string(),
+});
+export type AccessCodeEvent = z.infer<typeof accessCodeEventSchema>;
+
+/**
+ * An access code managed by Lockbench on one door. Field names follow Seam's access_code object where one exists.
+ * `code` is the PIN: shown to the installer, never logged.
+ */
+export const accessCodeSchema = z.object({
+  access_code_id: z.string(),
+  door_id: z.string(),
+  name: z.string().nullable(),
+  code: z.string(),
+  type: z.enum(['ongoing', 'time_bound']),
+  starts_at: z.string().nullable(),
+  ends_at: z.string().nullable(),
+  /** Z-Wave user id (slot) the code occupies; null until one is allocated. */
+  slot: z.number().int().nullable(),
+  status: accessCodeStatusSchema,
+  /** True once Lockbench has removed the code from the lock; the record is kept for the history. */
+  is_removed: z.boolean(),
+  errors: z.array(accessCodeIssueSchema),
+  warnings: z.array(accessCodeIssueSchema),
+  events: z.array(accessCodeEventSchema),
+  created_at: z.string(),
+  updated_at: z.string(),
+});
+export type AccessCode = z.infer<typeof accessCodeSchema>;

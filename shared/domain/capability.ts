@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/** The items of the capability check, in the order the wizard shows them. */
+export const capabilityItemKeySchema = z.enum([
+  'access_codes',
+  'online',
+  'security',
+  'slots',
+  'code_lengths',
+  'characters',
+  'pin_rules',
+  'native_scheduling',
+  'battery',
+  'clock',
+]);
+export type CapabilityItemKey = z.infer<typeof capabilityItemKeySchema>;
+
+/** Pass / warn / fail, per item and for the door overall (the worst item). */
+export const verdictSchema = z.enum(['pass', 'warn', 'fail']);
+export type Verdict = z.infer<typeof verdictSchema>;
+
+/** One line of the report: what was found, and for a warn or fail what to do about it. */
+export const capabilityItemSchema = z.object({
+  key: capabilityItemKeySchema,
+  label: z.string(),
+  verdict: verdictSchema,
+  finding: z.string(),
+  advice: z.string().nullable(),
+});
+export type CapabilityItem = z.infer<typeof capabilityItemSchema>;
+
+/** The capability check's result for one door. */
+export const capabilityReportSchema = z.object({
+  door_id: z.string(),
+  checked_at: z.string(),
+  overall: verdictSchema,
+  items: z.array(capabilityItemSchema),
+});
+export type CapabilityReport = z.infer<typeof capabilityReportSchema>;

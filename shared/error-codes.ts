@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+/**
+ * Every stable error code, grouped by the layer that raises it. Tests assert these, not message text;
+ * the renderer maps them to words in one place (renderer/src/lib/error-words.ts).
+ */
+export const ERROR_CODES = [
+  // ipc: the boundary itself
+  'ipc.invalid_request',
+  'ipc.unknown_channel',
+  'ipc.forbidden',
+  'ipc.internal',
+  // transport: serial ports, TCP sticks, the virtual stick
+  'transport.list_failed',
+  'transport.port_not_found',
+  'transport.open_failed',
+  'transport.disconnected',
+  // zwave: the driver and the locks on it
+  'zwave.not_ready',
+  'zwave.no_answer',
+  'zwave.nak',
+  'zwave.node_dead',
+  'zwave.node_not_found',
+  'zwave.unsupported',
+  'zwave.failed',
+  // store: the local lowdb file
+  'store.corrupt',
+  'store.write_failed',
+  // sites and doors
+  'site.not_found',
+  'site.not_connected',
+  'door.not_found',
+  'door.not_connected',
+  // codes: access codes and PIN rules
+  'codes.not_found',
+  'codes.constraint_violated',
+  'codes.duplicate_pin',
+  'codes.no_free_slot',
+  'codes.unsupported',
+  'codes.busy',
+  // sync: the cloud API
+  'sync.failed',
+] as const;
+
+/** A stable error code (see ERROR_CODES). */
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Schema for an error code on the wire. */
+export const errorCodeSchema = z.enum(ERROR_CODES);
