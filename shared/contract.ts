@@ -20,7 +20,13 @@ const empty = z.object({}).strict();
 export const requests = {
   'app.info': {
     payload: empty,
-    value: z.object({ version: z.string(), host: z.enum(['electron', 'browser']), dataDir: z.string() }),
+    value: z.object({
+      version: z.string(),
+      host: z.enum(['electron', 'browser']),
+      dataDir: z.string(),
+      /** What happened when the store was opened (recovered from backup, damaged file set aside), for a banner. */
+      storeNotice: z.string().nullable(),
+    }),
   },
   'ports.list': { payload: empty, value: serialPortListSchema },
   'sites.list': { payload: empty, value: z.array(siteViewSchema) },
@@ -59,6 +65,11 @@ export const requests = {
   /** A PIN the door's lock will accept (not yet stored or sent). */
   'codes.generate': { payload: z.object({ doorId: id }).strict(), value: z.object({ code: z.string() }) },
   'codes.remove': { payload: z.object({ accessCodeId: id }).strict(), value: accessCodeSchema },
+  /** Demo site only: make a virtual lock stop answering (or answer again), to see what a failure looks like. */
+  'demo.simulate': {
+    payload: z.object({ doorId: id, fault: z.enum(['none', 'no_answer']) }).strict(),
+    value: doorViewSchema,
+  },
 } as const;
 
 /** Push event channels from main to renderer. */

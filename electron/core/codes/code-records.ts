@@ -1,0 +1,72 @@
+import type {
+  AccessCode,
+  AccessCodeErrorCode,
+  AccessCodeEventType,
+  AccessCodeStatus,
+  AccessCodeWarningCode,
+} from '../../../shared/domain/access-code';
+
+/** Fields needed to create a new ongoing code record. */
+export interface NewCode {
+  id: string;
+  doorId: string;
+  name: string | null;
+  pin: string;
+  slot: number;
+  at: Date;
+}
+
+/** A new ongoing code, `setting` on its slot, with its `access_code.created` event. */
+export function newOngoingCode(input: NewCode): AccessCode {
+  const at = input.at.toISOString();
+  return {
+    access_code_id: input.id,
+    door_id: input.doorId,
+    name: input.name,
+    code: input.pin,
+    type: 'ongoing',
+    starts_at: null,
+    ends_at: null,
+    slot: input.slot,
+    status: 'setting',
+    is_removed: false,
+    errors: [],
+    warnings: [],
+    events: [{ event_type: 'access_code.created', occurred_at: at }],
+    created_at: at,
+    updated_at: at,
+  };
+}
+
+/** A change to apply to a code record: new status, an event, an error or warning to add, or all cleared. */
+export interface CodeTransition {
+  status?: AccessCodeStatus;
+  event?: AccessCodeEventType;
+  error?: { code: AccessCodeErrorCode; message: string };
+  warning?: { code: AccessCodeWarningCode; message: string };
+  clearIssues?: boolean;
+  isRemoved?: boolean;
+}
+
+/** Applies a transition in place (inside a store update) and stamps `updated_at`. */
+export function applyTransition(code: AccessCode, t: CodeTransition, at: Date): AccessCode {
+  const when = at.toISOString();
+  if (t.clearIssues) {
+    code.errors = [];
+    code.warnings = [];
+  }
+  if (t.status) code.status = t.status;
+  if (t.isRemoved !== undefined) code.is_removed = t.isRemoved;
+  if (t.event) code.events.push({ event_type: t.event, occurred_at: when });
+  if (t.error) code.errors = [...code.errors.filter((e) => e.error_code !== t.error!.code), { error_code: t.error.code, message: t.error.message, created_at: when }];
+  if (t.warning && !code.warnings.some((w) => w.error_code === t.warning!.code)) {
+    code.warnings.push({ error_code: t.warning.code, message: t.warning.message, created_at: when });
+  }
+  code.updated_at = when;
+  return code;
+}
+
+/** Codes that occupy a slot on their lock (or are about to): everything not yet removed. */
+export function isActive(code: AccessCode): boolean {
+  return !code.is_removed;
+}

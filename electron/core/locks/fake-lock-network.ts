@@ -1,0 +1,87 @@
+import type { LockProfile } from '../../../shared/domain/lock';
+import { CodedError } from '../../../shared/result';
+import type { LockNetwork, SlotReading } from '../zwave/lock-network';
+
+/** Scripted faults for one radio call on the fake network. */
+export type FakeFault = 'no_answer' | 'ack_lost' | 'nak' | 'silent_read';
+
+/**
+ * An in-memory LockNetwork for unit tests of the layers above Z-Wave: a lock memory per node, a command counter,
+ * and a fault script (e.g. the first Set's acknowledgement is lost although the code landed). The Z-Wave layer
+ * itself is tested against zwave-js's own mock controller.
+ */
+export class FakeLockNetwork implements LockNetwork {
+  readonly homeId = 'fa4efa4e';
+  readonly memory = new Map<number, Map<number, string>>();
+  readonly faults: FakeFault[] = [];
+  commands = 0;
+  private readonly availability = new Set<(nodeId: number, isOnline: boolean) => void>();
+  private readonly disconnects = new Set<(reason: string) => void>();
+
+  constructor(readonly profiles: Map<number, LockProfile>) {
+    for (const nodeId of profiles.keys()) this.memory.set(nodeId, new Map());
+  }
+
+  lockNodeIds(): number[] {
+    return [...this.profiles.keys()].sort((a, b) => a - b);
+  }
+
+  async readProfile(nodeId: number): Promise<LockProfile> {
+    const profile = this.profiles.get(nodeId);
+    if (!profile) throw new CodedError('zwave.node_not_found', `No node ${nodeId}`);
+    return { ...profile, occupiedSlots: [...this.slots(nodeId).keys()].sort((a, b) => a - b) };
+  }
+
+  cachedSlots(nodeId: number): SlotReading[] {
+    return [...this.slots(nodeId)].map(([slot, code]) => ({ slot, status: 'enabled', code }));
+  }
+
+  async setCode(nodeId: number, slot: number, pin: string): Promise<void> {
+    this.commands++;
+    const fault = this.faults.shift();
+    if (fault === 'no_answer') throw new CodedError('zwave.no_answer', 'no answer');
+    if (fault === 'nak') throw new CodedError('zwave.nak', 'NAK');
+    this.slots(nodeId).set(slot, pin);
+    if (fault === 'ack_lost') throw new CodedError('zwave.no_answer', 'no answer');
+  }
+
+  async readCode(nodeId: number, slot: number): Promise<SlotReading | null> {
+    this.commands++;
+    if (this.faults[0] === 'silent_read') {
+      this.faults.shift();
+      return null;
+    }
+    const code = this.slots(nodeId).get(slot);
+    return code === undefined ? { slot, status: 'available', code: null } : { slot, status: 'enabled', code };
+  }
+
+  async clearCode(nodeId: number, slot: number): Promise<void> {
+    this.commands++;
+    const fault = this.faults.shift();
+    if (fault === 'no_answer') throw new CodedError('zwave.no_answer', 'no answer');
+    this.slots(nodeId).delete(slot);
+  }
+
+  onLockAvailability(listener: (nodeId: number, isOnline: boolean) => void): () => void {
+    this.availability.add(listener);
+    return () => this.availability.delete(listener);
+  }
+
+  onDisconnected(listener: (reason: string) => void): () => void {
+    this.disconnects.add(listener);
+    return () => this.disconnects.delete(listener);
+  }
+
+  /** Simulates the USB stick being pulled. */
+  pull(reason = 'serial port closed'): void {
+    this.disconnects.forEach((l) => l(reason));
+  }
+
+  async close(): Promise<void> {}
+
+  private slots(nodeId: number): Map<number, string> {
+    const slots = this.memory.get(nodeId);
+    if (!slots) throw new CodedError('zwave.node_not_found', `No node ${nodeId}`);
+    return slots;
+  }
+}

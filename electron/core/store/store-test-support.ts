@@ -1,0 +1,44 @@
+// Helpers for the store's tests (not used by the app).
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { AccessCode } from '../../../shared/domain/access-code';
+import type { Site } from '../../../shared/domain/site';
+
+/** A fresh temp folder; call the returned `cleanup` in afterEach. */
+export async function createTempFolder(): Promise<{ dir: string; file: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'lockbench-store-'));
+  return { dir, file: path.join(dir, 'lockbench.json'), cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** The names in a folder, sorted. */
+export async function listFolder(dir: string): Promise<string[]> {
+  return (await readdir(dir)).sort();
+}
+
+/** A valid access code record with the given id. */
+export function makeAccessCode(id: string, code = '4821'): AccessCode {
+  const at = '2026-11-03T10:00:00.000Z';
+  return {
+    access_code_id: id,
+    door_id: 'door-1',
+    name: null,
+    code,
+    type: 'ongoing',
+    starts_at: null,
+    ends_at: null,
+    slot: null,
+    status: 'unset',
+    is_removed: false,
+    errors: [],
+    warnings: [],
+    events: [],
+    created_at: at,
+    updated_at: at,
+  };
+}
+
+/** A valid site record with the given id. */
+export function makeSite(id: string): Site {
+  return { id, name: `Site ${id}`, timeZone: 'Europe/Berlin', connection: { kind: 'demo' }, createdAt: '2026-11-03T10:00:00.000Z' };
+}
