@@ -29,6 +29,7 @@ export const ERROR_CODES = [
   // sites and doors
   'site.not_found',
   'site.not_connected',
+  'site.not_demo',
   'door.not_found',
   'door.not_connected',
   // codes: access codes and PIN rules

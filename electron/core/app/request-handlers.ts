@@ -11,8 +11,8 @@ export interface HandlerDeps {
   info: { version: string; host: 'electron' | 'browser'; dataDir: string; storeNotice: string | null };
 }
 
-/** Maps every contract channel to its service call. Payloads arrive already validated by the dispatcher. */
-export function createRequestHandlers(deps: HandlerDeps): RequestHandlers {
+/** Maps every contract channel (but the demo controls) to its service call. Payloads arrive already validated by the dispatcher. */
+export function createRequestHandlers(deps: HandlerDeps): Omit<RequestHandlers, 'demo.simulate'> {
   const { sites, codes } = deps;
   return {
     'app.info': async () => deps.info,

@@ -1,10 +1,12 @@
-import type { ControllerPort } from '../zwave/lock-network';
+import type { ControllerPort, NetworkKeys } from '../zwave/lock-network';
 
 /** How a virtual lock differs from the others, the way real locks do. */
 export interface VirtualLockSpec {
   nodeId: number;
   /** Shown as the lock's manufacturer/model in the UI (neutral ids underneath: 0xffff/0xffff/0xfffe). */
   label: string;
+  /** The name the lock reports over Z-Wave (Node Naming CC, at most 16 characters); default: label cut to 16. */
+  reportedName?: string;
   slotCount: number;
   /** Code lengths the keypad takes, e.g. 4–8. */
   minCodeLength: number;
@@ -40,6 +42,8 @@ export interface VirtualLockHandle {
 export interface VirtualStick {
   /** What to give openZWaveNetwork in place of a serial path. */
   readonly port: ControllerPort;
+  /** The network keys the virtual locks were "included" with: give these to openZWaveNetwork as `securityKeys`. */
+  readonly securityKeys: NetworkKeys;
   readonly locks: ReadonlyMap<number, VirtualLockHandle>;
   /** Write lock memory to the state file now (also done after every change to a code). */
   save(): Promise<void>;
@@ -53,4 +57,9 @@ export interface VirtualStickOptions {
   locks: VirtualLockSpec[];
   /** Seed for the drop-rate randomness (reproducible tests). */
   seed?: number;
+  /**
+   * Network keys for the virtual network (the app's installation keys). When absent, keys stored in `stateFile`
+   * are reused, else new random ones are made (and stored there).
+   */
+  securityKeys?: NetworkKeys;
 }

@@ -23,6 +23,13 @@ export interface OpenNetworkOptions {
   securityKeys: NetworkKeys;
   /** Progress lines for the UI ("Interviewing node 3…"). Never include PINs. */
   onProgress?: (message: string) => void;
+  /**
+   * How long openZWaveNetwork waits for all locks to be interviewed before resolving anyway (locks still not ready
+   * are reported offline; their interview goes on in the background). Default 120 s.
+   */
+  interviewTimeoutMs?: number;
+  /** zwave-js radio timeouts in ms (tests and the benchmark only; the defaults suit real locks). */
+  driverTimeouts?: { report?: number; ack?: number; response?: number };
 }
 
 /** The network keys zwave-js needs to talk to securely included locks. */

@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AccessCode } from '../shared/domain/access-code';
+import { createCodeService } from '../electron/core/codes/code-service';
+import { createDoorQueue } from '../electron/core/codes/door-queue';
+import { defaultRetryPolicy } from '../electron/core/codes/lock-operations';
+import { createVirtualStick } from '../electron/core/demo/create-virtual-stick';
+import { createLockManager } from '../electron/core/locks/lock-manager';
+import { openStore } from '../electron/core/store/open-store';
+import { openZWaveNetwork } from '../electron/core/zwave/open-network';
+import { benchLockSpec, benchPins } from './bench-lock';
+
+/**
+ * Programs and verifies `count` codes through the whole Lockbench path: IPC-level service call → PIN rules and slot
+ * allocation → durable store write → door queue → zwave-js Set → read-back → durable store write → `set`.
+ * Returns the time of each code from the create call to the `set` event, in ms.
+ */
+export async function lockbenchSetAndVerify(count: number): Promise<number[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'lockbench-bench-'));
+  const spec = benchLockSpec(count);
+  const stick = await createVirtualStick({ stateFile: null, locks: [spec], seed: 1 });
+  const store = await openStore({ file: join(dir, 'lockbench.json') });
+  const site = { id: 'bench', name: 'Bench', timeZone: 'UTC', connection: { kind: 'demo' as const }, createdAt: new Date().toISOString() };
+  await store.update((d) => {
+    d.sites.push(site);
+    d.doors.push({ id: 'door', siteId: 'bench', nodeId: spec.nodeId, name: 'Door', createdAt: site.createdAt });
+  });
+  const locks = createLockManager(async (_c, onProgress) => {
+    const network = await openZWaveNetwork({ port: stick.port, cacheDir: join(dir, 'cache'), securityKeys: stick.securityKeys, onProgress });
+    return { network, close: () => network.close() };
+  });
+  await locks.connect(site);
+  let settle: ((code: AccessCode) => void) | null = null;
+  const codes = createCodeService({
+    store, locks, queue: createDoorQueue(), policy: defaultRetryPolicy, now: () => new Date(), newId: randomUUID,
+    onChange: (code) => code.status === 'set' && settle?.(code), delayWarningMs: 60_000,
+  });
+  const times: number[] = [];
+  try {
+    for (const pin of benchPins(count)) {
+      const done = new Promise<AccessCode>((resolve) => (settle = resolve));
+      const started = performance.now();
+      await codes.create('door', { code: pin });
+      await done;
+      times.push(performance.now() - started);
+    }
+  } finally {
+    await locks.closeAll();
+    await store.close();
+    await stick.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+  return times;
+}

@@ -1,0 +1,72 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AccessCode } from '../../../shared/domain/access-code';
+import type { AppServices } from './app-services';
+import { createAppServices } from './create-app-services';
+
+/** The whole main-process stack on the demo site: real store on disk, real zwave-js driver on the virtual stick. */
+let dataDir: string;
+let services: AppServices;
+
+const start = async () => {
+  services = await createAppServices({ dataDir, host: 'browser', version: 'test' });
+  await services.ready;
+};
+const frontDoor = async () => (await services.handlers['doors.list']({ siteId: 'demo' })).find((d) => d.name === 'Front door')!;
+const waitFor = (predicate: (code: AccessCode) => boolean) =>
+  new Promise<AccessCode>((resolve) => {
+    const off = services.events.subscribe((channel, payload) => {
+      if (channel === 'codes.changed' && predicate(payload as AccessCode)) {
+        off();
+        resolve(payload as AccessCode);
+      }
+    });
+  });
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'lockbench-app-'));
+  await start();
+}, 120_000);
+afterAll(async () => {
+  await services?.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('app services on the demo site', () => {
+  it('opens on the demo site with its three doors connected', async () => {
+    const sites = await services.handlers['sites.list']({});
+    expect(sites).toMatchObject([{ id: 'demo', state: 'ready' }]);
+    const doors = await services.handlers['doors.list']({ siteId: 'demo' });
+    expect(doors.map((d) => d.name).sort()).toEqual(['Back door', 'Front door', 'Garage side door']);
+    expect(doors.find((d) => d.name === 'Front door')?.lock).toMatchObject({ slotCount: 30, nativeScheduling: true });
+  });
+
+  it('keeps the zwave-js cache and the store inside the data folder', async () => {
+    const files = await readdir(dataDir);
+    expect(files).toEqual(expect.arrayContaining(['lockbench.json', 'zwave-cache', 'network-keys.json', 'demo-locks.json']));
+    expect((await readdir(join(dataDir, 'zwave-cache'))).length).toBeGreaterThan(0);
+  });
+
+  it('runs the capability check on a door', async () => {
+    const door = await frontDoor();
+    const report = await services.handlers['doors.check']({ doorId: door.id });
+    expect(report.items.find((i) => i.key === 'access_codes')?.verdict).toBe('pass');
+    expect(report.items.find((i) => i.key === 'native_scheduling')?.verdict).toBe('pass');
+  });
+
+  it('programs a code, verified by the lock, and it survives a restart of the app', async () => {
+    const door = await frontDoor();
+    const isSet = waitFor((c) => c.name === 'Resident 1' && c.status === 'set');
+    const created = await services.handlers['codes.create']({ doorId: door.id, name: 'Resident 1', code: '480213' });
+    expect(created.status).toBe('setting');
+    await isSet;
+    await services.close();
+    await start();
+    const again = await frontDoor();
+    const codes = await services.handlers['codes.list']({ doorId: again.id });
+    expect(codes.find((c) => c.access_code_id === created.access_code_id)).toMatchObject({ status: 'set', code: '480213' });
+    await expect(services.handlers['codes.create']({ doorId: again.id, code: '480213' })).rejects.toMatchObject({ code: 'codes.duplicate_pin' });
+  }, 120_000);
+});

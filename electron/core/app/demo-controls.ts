@@ -1,0 +1,27 @@
+import { CodedError } from '../../../shared/result';
+import type { VirtualStick } from '../demo/virtual-stick';
+import type { RequestHandlers } from '../ipc/handlers';
+import type { SiteService } from '../sites/site-service';
+import type { LockbenchStore } from '../store/store';
+
+/** What the demo controls need. */
+export interface DemoControlDeps {
+  store: LockbenchStore;
+  sites: SiteService;
+  demoStick: () => VirtualStick | null;
+}
+
+/** The demo site's fault simulation: make a virtual lock stop answering, to see what a failure looks like. */
+export function createDemoControls(deps: DemoControlDeps): Pick<RequestHandlers, 'demo.simulate'> {
+  return {
+    'demo.simulate': async ({ doorId, fault }) => {
+      const door = deps.store.read().doors.find((d) => d.id === doorId);
+      if (!door) throw new CodedError('door.not_found', 'This door does not exist (any more).');
+      const site = deps.store.read().sites.find((s) => s.id === door.siteId);
+      const lock = site?.connection.kind === 'demo' ? deps.demoStick()?.locks.get(door.nodeId) : undefined;
+      if (!lock) throw new CodedError('site.not_demo', 'Faults can only be simulated on the connected demo site.');
+      lock.setAnswering(fault === 'none');
+      return deps.sites.doorView(door);
+    },
+  };
+}

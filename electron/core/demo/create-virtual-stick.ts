@@ -1,0 +1,122 @@
+import { randomBytes } from 'node:crypto';
+import { createAndOpenMockedZWaveSerialPort } from '@zwave-js/serial/mock';
+import { MockController, MockNode } from '@zwave-js/testing';
+import { createDefaultMockControllerBehaviors, createDefaultMockNodeBehaviors } from 'zwave-js/Testing';
+import type { NetworkKeys } from '../zwave/lock-network';
+import { createBatteryBehavior, createCodeChangeObserver, createMaskedCodesBehavior, createNotificationIdleBehavior, installRadioControl } from './lock-behaviors';
+import { loadLockMemory, saveLockMemory, slotsFromState, slotsIntoState, STATUS_ENABLED, userCodeKey, userIdStatusKey, type LockMemoryFile } from './lock-memory';
+import { lockNodeCapabilities } from './mock-lock-node';
+import { createSeededRandom } from './seeded-random';
+import type { VirtualLockHandle, VirtualLockSpec, VirtualStick, VirtualStickOptions } from './virtual-stick';
+
+/** Home id of the virtual network ("LKBE"). */
+const VIRTUAL_HOME_ID = 0x4c4b4245;
+const KEY_NAMES = ['S0_Legacy', 'S2_Unauthenticated', 'S2_Authenticated', 'S2_AccessControl'] as const;
+
+/**
+ * Starts a virtual Z-Wave stick: zwave-js's MockController on a MockPort, one MockNode per virtual lock, lock memory
+ * loaded from and saved to `stateFile`. Wiring follows zwave-js's own mock server (createAndOpenMockedZWaveSerialPort +
+ * MockController.create + default behaviours). `stick.port` is the MockPort's binding factory: openZWaveNetwork opens it
+ * like any serial port and never learns it is talking to a mock.
+ */
+export async function createVirtualStick(options: VirtualStickOptions): Promise<VirtualStick> {
+  const memory = await loadLockMemory(options.stateFile);
+  const securityKeys = options.securityKeys ?? keysFromHex(memory.networkKeys) ?? randomKeys();
+  memory.networkKeys = keysToHex(securityKeys);
+
+  // `serial` is only stored by MockController (it drives the mock port through `mockPort` itself); the driver later
+  // opens its own stream on the same port through `mockPort.factory()`.
+  const { port: mockPort, serial } = await createAndOpenMockedZWaveSerialPort();
+  const controller = await MockController.create({
+    homeId: VIRTUAL_HOME_ID,
+    ownNodeId: 1,
+    mockPort,
+    serial,
+    securityKeys: Object.fromEntries(KEY_NAMES.map((name) => [name, Uint8Array.from(securityKeys[name])])),
+  });
+  controller.defineBehavior(...createDefaultMockControllerBehaviors());
+
+  let saving: Promise<void> = Promise.resolve();
+  const nodes = new Map<number, { node: MockNode; spec: VirtualLockSpec }>();
+  const save = (): Promise<void> => {
+    if (!options.stateFile) return Promise.resolve();
+    const file = options.stateFile;
+    saving = saving
+      .then(() => saveLockMemory(file, snapshot(memory, nodes)))
+      .catch((e: unknown) => console.error('[virtual stick] could not save lock memory:', e instanceof Error ? e.message : e));
+    return saving;
+  };
+
+  const random = createSeededRandom(options.seed ?? Date.now());
+  const locks = new Map<number, VirtualLockHandle>();
+  for (const spec of options.locks) {
+    const node = await MockNode.create({ id: spec.nodeId, controller, capabilities: lockNodeCapabilities(spec) });
+    controller.addNode(node);
+    node.defineBehavior(...createDefaultMockNodeBehaviors());
+    const batteryLevel = spec.batteryLevel;
+    node.defineBehavior(createBatteryBehavior(() => batteryLevel), createNotificationIdleBehavior(), createCodeChangeObserver(() => void save()));
+    if (!spec.revealsCodes) node.defineBehavior(createMaskedCodesBehavior(spec.slotCount));
+    slotsIntoState(node.state, memory.locks[String(spec.nodeId)]?.slots ?? {});
+    const radio = installRadioControl(node, random, spec.dropRate);
+    nodes.set(spec.nodeId, { node, spec });
+    locks.set(spec.nodeId, createHandle(spec, node, radio, save));
+  }
+  await save();
+
+  return {
+    port: { kind: 'binding', factory: mockPort.factory() },
+    securityKeys,
+    locks,
+    save,
+    async close() {
+      await save();
+      controller.destroy();
+      mockPort.destroy();
+      await serial.close().catch(() => undefined);
+    },
+  };
+}
+
+function createHandle(
+  spec: VirtualLockSpec,
+  node: MockNode,
+  radio: ReturnType<typeof installRadioControl>,
+  save: () => Promise<void>,
+): VirtualLockHandle {
+  return {
+    spec,
+    storedCodes() {
+      const codes = new Map<number, string>();
+      for (const [slot, stored] of Object.entries(slotsFromState(node.state, spec.slotCount))) codes.set(Number(slot), stored.code);
+      return codes;
+    },
+    plantCode(slot, pin) {
+      node.state.set(userIdStatusKey(slot), STATUS_ENABLED);
+      node.state.set(userCodeKey(slot), pin);
+      void save();
+    },
+    setAnswering: radio.setAnswering,
+    setDropRate: radio.setDropRate,
+  };
+}
+
+function snapshot(memory: LockMemoryFile, nodes: Map<number, { node: MockNode; spec: VirtualLockSpec }>): LockMemoryFile {
+  const locks: LockMemoryFile['locks'] = { ...memory.locks };
+  for (const [nodeId, { node, spec }] of nodes) locks[String(nodeId)] = { slots: slotsFromState(node.state, spec.slotCount) };
+  return { ...memory, locks };
+}
+
+function randomKeys(): NetworkKeys {
+  const key = (): Uint8Array => Uint8Array.from(randomBytes(16));
+  return { S0_Legacy: key(), S2_Unauthenticated: key(), S2_Authenticated: key(), S2_AccessControl: key() };
+}
+
+function keysToHex(keys: NetworkKeys): Record<string, string> {
+  return Object.fromEntries(KEY_NAMES.map((name) => [name, Buffer.from(keys[name]).toString('hex')]));
+}
+
+function keysFromHex(hex: Record<string, string> | undefined): NetworkKeys | null {
+  if (!hex || !KEY_NAMES.every((name) => /^[0-9a-f]{32}$/.test(hex[name] ?? ''))) return null;
+  const key = (name: (typeof KEY_NAMES)[number]): Uint8Array => Uint8Array.from(Buffer.from(hex[name] as string, 'hex'));
+  return { S0_Legacy: key('S0_Legacy'), S2_Unauthenticated: key('S2_Unauthenticated'), S2_Authenticated: key('S2_Authenticated'), S2_AccessControl: key('S2_AccessControl') };
+}

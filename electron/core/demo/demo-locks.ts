@@ -1,0 +1,47 @@
+import type { VirtualLockSpec } from './virtual-stick';
+
+/**
+ * The demo site's virtual locks. They differ the way real keypad locks do (slots, PIN lengths, scheduling, security,
+ * battery, radio quality). The labels say "Virtual … -style": these are not the named brands' devices or quirks.
+ */
+export const DEMO_LOCKS: VirtualLockSpec[] = [
+  {
+    nodeId: 2,
+    label: 'Virtual Schlage-style deadbolt (S2, 30 codes)',
+    reportedName: 'Virtual deadbolt',
+    slotCount: 30,
+    minCodeLength: 4,
+    maxCodeLength: 8,
+    nativeScheduling: true,
+    secure: true,
+    batteryLevel: 90,
+    dropRate: 0,
+    revealsCodes: true,
+  },
+  {
+    nodeId: 3,
+    label: 'Virtual budget keypad lever (no security, 10 codes)',
+    reportedName: 'Virtual lever',
+    slotCount: 10,
+    minCodeLength: 4,
+    maxCodeLength: 6,
+    nativeScheduling: false,
+    secure: false,
+    batteryLevel: 75,
+    dropRate: 0,
+    revealsCodes: true,
+  },
+  {
+    nodeId: 4,
+    label: 'Virtual Yale-style lever, weak battery (S2, 20 codes)',
+    reportedName: 'Virtual lever LB',
+    slotCount: 20,
+    minCodeLength: 4,
+    maxCodeLength: 8,
+    nativeScheduling: false,
+    secure: true,
+    batteryLevel: 15,
+    dropRate: 0.3,
+    revealsCodes: true,
+  },
+];

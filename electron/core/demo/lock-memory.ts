@@ -1,0 +1,79 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+
+/**
+ * The virtual locks' memory on disk, so codes survive an app restart as a real lock's would.
+ * The keys mirror zwave-js's mock User Code behaviour, which keeps each slot in `MockNode.state` under
+ * `UserCode_userIdStatus_<slot>` (a UserIDStatus number) and `UserCode_userCode_<slot>` (string or bytes).
+ */
+
+/** What one occupied slot holds. `status` is Z-Wave's UserIDStatus (1 enabled, 2 disabled, …). */
+export interface StoredSlot {
+  status: number;
+  code: string;
+}
+
+/** The whole state file. Network keys are kept so a restarted stick talks S2 with the same keys (demo only). */
+export interface LockMemoryFile {
+  version: 1;
+  /** Hex-encoded S0/S2 keys the virtual locks were "included" with. */
+  networkKeys?: Record<string, string>;
+  locks: Record<string, { slots: Record<string, StoredSlot> }>;
+}
+
+/** The mock User Code behaviour's state key for a slot's status. */
+export const userIdStatusKey = (slot: number): string => `UserCode_userIdStatus_${slot}`;
+/** The mock User Code behaviour's state key for a slot's code. */
+export const userCodeKey = (slot: number): string => `UserCode_userCode_${slot}`;
+
+/** UserIDStatus.Available in Z-Wave's User Code CC. */
+export const STATUS_AVAILABLE = 0;
+/** UserIDStatus.Enabled in Z-Wave's User Code CC. */
+export const STATUS_ENABLED = 1;
+
+/** Reads the state file; an absent file is an empty memory, a corrupt one is an error (never silently wiped). */
+export async function loadLockMemory(file: string | null): Promise<LockMemoryFile> {
+  const empty: LockMemoryFile = { version: 1, locks: {} };
+  if (!file) return empty;
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return empty;
+    throw e;
+  }
+  const parsed = JSON.parse(text) as Partial<LockMemoryFile>;
+  if (parsed.version !== 1 || typeof parsed.locks !== 'object' || parsed.locks === null) {
+    throw new Error(`Virtual stick state file ${file} is not a Lockbench lock memory file`);
+  }
+  return { version: 1, locks: parsed.locks, ...(parsed.networkKeys ? { networkKeys: parsed.networkKeys } : {}) };
+}
+
+/** Writes the state file atomically (temp file + rename), so a crash mid-write never leaves half a file. */
+export async function saveLockMemory(file: string, memory: LockMemoryFile): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  await writeFile(temp, JSON.stringify(memory, null, 2), 'utf8');
+  await rename(temp, file);
+}
+
+/** Reads the occupied slots out of a mock node's state map (codes as ASCII strings). */
+export function slotsFromState(state: ReadonlyMap<string, unknown>, slotCount: number): Record<string, StoredSlot> {
+  const slots: Record<string, StoredSlot> = {};
+  for (let slot = 1; slot <= slotCount; slot++) {
+    const status = state.get(userIdStatusKey(slot));
+    if (typeof status !== 'number' || status === STATUS_AVAILABLE) continue;
+    const raw = state.get(userCodeKey(slot));
+    const code = typeof raw === 'string' ? raw : raw instanceof Uint8Array ? Buffer.from(raw).toString('ascii') : '';
+    slots[String(slot)] = { status, code };
+  }
+  return slots;
+}
+
+/** Writes stored slots into a mock node's state map, the way the mock User Code behaviour would. */
+export function slotsIntoState(state: Map<string, unknown>, slots: Record<string, StoredSlot>): void {
+  for (const [slot, { status, code }] of Object.entries(slots)) {
+    state.set(userIdStatusKey(Number(slot)), status);
+    state.set(userCodeKey(Number(slot)), code);
+  }
+}

@@ -1,0 +1,82 @@
+import { CommandClasses, SecurityClass } from '@zwave-js/core';
+import { ccCaps, type MockNodeOptions, type PartialCCCapabilities } from '@zwave-js/testing';
+import { DoorLockMode, DoorLockOperationType, KeypadMode, UserIDStatus } from 'zwave-js';
+import type { VirtualLockSpec } from './virtual-stick';
+
+/** Access Control notification type and its keypad lock/unlock events (proof that a code was used). */
+const ACCESS_CONTROL = 0x06;
+const KEYPAD_LOCK = 0x05;
+const KEYPAD_UNLOCK = 0x06;
+
+/**
+ * The MockNode capabilities of a virtual keypad lock. Neutral ids (0xffff/0xffff/0xfffe) so zwave-js applies no
+ * device-config quirks; the lock reports `reportedName` (Node Naming CC holds at most 16 characters) as its name.
+ * Secure locks get Security 2 (Access Control) with every application CC secure, plus Supervision, as real S2 locks do.
+ */
+export function lockNodeCapabilities(spec: VirtualLockSpec): MockNodeOptions['capabilities'] {
+  const secure = spec.secure;
+  const commandClasses: PartialCCCapabilities[] = [
+    { ccId: CommandClasses.Version, version: 3, secure },
+    { ccId: CommandClasses['Manufacturer Specific'], version: 2, secure },
+    ccCaps({ ccId: CommandClasses['Node Naming and Location'], version: 1, secure, name: reportedName(spec) }),
+    ccCaps({
+      ccId: CommandClasses['User Code'],
+      version: 2,
+      secure,
+      numUsers: spec.slotCount,
+      supportedASCIIChars: '0123456789',
+      supportsAdminCode: false,
+      supportsAdminCodeDeactivation: false,
+      supportsUserCodeChecksum: true,
+      supportedKeypadModes: [KeypadMode.Normal],
+      supportedUserIDStatuses: [UserIDStatus.Available, UserIDStatus.Enabled, UserIDStatus.Disabled],
+    }),
+    ccCaps({
+      ccId: CommandClasses['Door Lock'],
+      version: 4,
+      secure,
+      supportedOperationTypes: [DoorLockOperationType.Constant],
+      supportedDoorLockModes: [DoorLockMode.Unsecured, DoorLockMode.Secured],
+    }),
+    { ccId: CommandClasses.Battery, version: 1, secure },
+    ccCaps({
+      ccId: CommandClasses.Notification,
+      version: 8,
+      secure,
+      supportsV1Alarm: false,
+      notificationTypesAndEvents: { [ACCESS_CONTROL]: [KEYPAD_LOCK, KEYPAD_UNLOCK] },
+    }),
+  ];
+  if (spec.nativeScheduling) {
+    commandClasses.push(
+      ccCaps({
+        ccId: CommandClasses['Schedule Entry Lock'],
+        version: 3,
+        secure,
+        numWeekDaySlots: 0,
+        // One year-day schedule per user slot, like locks that schedule every code.
+        numYearDaySlots: 1,
+        numDailyRepeatingSlots: 0,
+      }),
+    );
+  }
+  if (secure) {
+    commandClasses.push(
+      { ccId: CommandClasses['Security 2'], version: 1, secure: true },
+      { ccId: CommandClasses.Supervision, version: 1, secure: false },
+    );
+  }
+  return {
+    manufacturerId: 0xffff,
+    productType: 0xffff,
+    productId: 0xfffe,
+    firmwareVersion: '1.0',
+    securityClasses: new Set(secure ? [SecurityClass.S2_AccessControl] : []),
+    commandClasses,
+  };
+}
+
+/** The name the virtual lock reports over Z-Wave: `spec.reportedName`, else the label cut to Node Naming's 16 characters. */
+export function reportedName(spec: VirtualLockSpec): string {
+  return (spec.reportedName ?? spec.label).slice(0, 16);
+}

@@ -1,0 +1,107 @@
+import { CommandClasses, SecurityClass } from '@zwave-js/core';
+import { DoorLockMode, NodeStatus, ScheduleEntryLockCCValues, UserCodeCCValues, type Driver, type ZWaveNode } from 'zwave-js';
+import type { LockProfile, PinCharset, SecurityClass as LockSecurityClass } from '../../../shared/domain/lock';
+import { cachedSlotReadings } from './user-code-ops';
+
+/**
+ * Z-Wave's User Code CC does not report which PIN lengths a lock accepts (v2 Capabilities only lists the characters),
+ * and there is no standard configuration parameter for it. Until a device-specific source is added, the profile
+ * reports 4–8 digits, the range common to keypad locks (the CC itself allows 4–10).
+ */
+export const DEFAULT_CODE_LENGTHS = [4, 5, 6, 7, 8];
+
+/** A battery at or below this percent is shown as low. */
+const LOW_BATTERY_PERCENT = 20;
+
+/**
+ * Reads everything the capability check needs. Identity, security, slots and capabilities come from zwave-js's cache
+ * (filled by the interview); battery, door state and clock offset are asked from the lock (one Get each, skipped for a
+ * dead lock). A Get that gets no answer yields null/"unknown", never an exception: the check reports what it knows.
+ */
+export async function readLockProfile(driver: Driver, node: ZWaveNode, isOnline: boolean): Promise<LockProfile> {
+  const supportsAccessCodes = node.supportsCC(CommandClasses['User Code']);
+  const slotCount = numberValue(node, UserCodeCCValues.supportedUsers.id) ?? 0;
+  const chars = node.getValue<string>(UserCodeCCValues.supportedASCIIChars.id);
+  const yearDaySlots = numberValue(node, ScheduleEntryLockCCValues.numYearDaySlots.id) ?? 0;
+  const canAsk = isOnline && node.status !== NodeStatus.Dead;
+
+  const batteryLevel = canAsk && node.supportsCC(CommandClasses.Battery) ? await ask(() => node.commandClasses.Battery.get()) : undefined;
+  const door = canAsk && node.supportsCC(CommandClasses['Door Lock']) ? await ask(() => node.commandClasses['Door Lock'].get()) : undefined;
+  const timezone =
+    canAsk && node.supportsCC(CommandClasses['Schedule Entry Lock']) && node.getCCVersion(CommandClasses['Schedule Entry Lock']) >= 2
+      ? await ask(() => node.commandClasses['Schedule Entry Lock'].getTimezone())
+      : undefined;
+
+  // Battery CC reports 0xff for "battery low" without a percentage.
+  const rawLevel = batteryLevel?.level;
+  const isLowReport = rawLevel === 0xff;
+  const level = isLowReport ? undefined : rawLevel;
+  return {
+    nodeId: node.id,
+    ...identity(driver, node),
+    firmwareVersion: node.firmwareVersion ?? null,
+    securityClass: securityClassName(node.getHighestSecurityClass()),
+    isOnline,
+    supportsAccessCodes,
+    slotCount,
+    supportedCodeLengths: supportsAccessCodes ? DEFAULT_CODE_LENGTHS : [],
+    pinCharset: charset(chars),
+    nativeScheduling: node.supportsCC(CommandClasses['Schedule Entry Lock']) && yearDaySlots > 0,
+    supportsChecksum: node.getValue<boolean>(UserCodeCCValues.supportsUserCodeChecksum.id) === true,
+    batteryLevel: typeof level === 'number' ? Math.max(0, Math.min(100, Math.round(level))) : null,
+    isBatteryLow: isLowReport || (typeof level === 'number' && level <= LOW_BATTERY_PERCENT),
+    doorState: door === undefined ? 'unknown' : door.currentMode === DoorLockMode.Secured ? 'locked' : door.currentMode === DoorLockMode.Unknown ? 'unknown' : 'unlocked',
+    clockOffsetMinutes: timezone ? timezone.standardOffset + timezone.dstOffset : null,
+    occupiedSlots: cachedSlotReadings(node, slotCount)
+      .filter((s) => s.status === 'enabled' || s.status === 'disabled')
+      .map((s) => s.slot),
+  };
+}
+
+function identity(driver: Driver, node: ZWaveNode): { manufacturer: string; model: string } {
+  const config = node.deviceConfig;
+  const id = node.manufacturerId;
+  const looked = id === undefined ? undefined : driver.configManager.lookupManufacturer(id);
+  const manufacturer =
+    config?.manufacturer ?? (looked && !looked.startsWith('_') ? looked : id === undefined ? 'Unknown manufacturer' : `Unregistered manufacturer ${hex(id)}`);
+  const configModel = config ? [config.label, config.description].filter(Boolean).join(' – ') : '';
+  const model = configModel || node.name || (node.productType === undefined ? 'Unknown model' : `Product ${hex(node.productType)}:${hex(node.productId ?? 0)}`);
+  return { manufacturer, model };
+}
+
+function securityClassName(sc: SecurityClass | undefined): LockSecurityClass {
+  switch (sc) {
+    case SecurityClass.S2_AccessControl:
+      return 'S2_AccessControl';
+    case SecurityClass.S2_Authenticated:
+      return 'S2_Authenticated';
+    case SecurityClass.S2_Unauthenticated:
+      return 'S2_Unauthenticated';
+    case SecurityClass.S0_Legacy:
+      return 'S0_Legacy';
+    case SecurityClass.None:
+      return 'none';
+    default:
+      return 'unknown';
+  }
+}
+
+function charset(chars: string | undefined): PinCharset {
+  // No User Code v2 capabilities: keypads take digits.
+  return chars === undefined || /^[0-9]*$/.test(chars) ? 'digits' : 'ascii';
+}
+
+function numberValue(node: ZWaveNode, id: Parameters<ZWaveNode['getValue']>[0]): number | undefined {
+  const v = node.getValue<unknown>(id);
+  return typeof v === 'number' ? v : undefined;
+}
+
+async function ask<T>(get: () => Promise<T | undefined>): Promise<T | undefined> {
+  try {
+    return await get();
+  } catch {
+    return undefined; // no answer, NAK or unsupported: the profile says "unknown" for this field
+  }
+}
+
+const hex = (n: number): string => `0x${n.toString(16).padStart(4, '0')}`;

@@ -1,0 +1,106 @@
+import { existsSync } from 'node:fs';
+import { CommandClasses, InterviewStage, isZWaveError, ZWaveErrorCodes } from '@zwave-js/core';
+import { Driver, UserCodeCCValues, type ZWaveNode } from 'zwave-js';
+import type { LockProfile } from '../../../shared/domain/lock';
+import { CodedError } from '../../../shared/result';
+import { createDriverOptions, describePort, toDriverPort } from './driver-options';
+import type { LockNetwork, OpenNetworkOptions, SlotReading } from './lock-network';
+import { readLockProfile } from './lock-profile-reader';
+import { trackAvailability } from './node-availability';
+import { waitForNodes } from './node-readiness';
+import { cachedSlotReadings, clearUserCode, readUserCode, setUserCode } from './user-code-ops';
+import { toCodedError } from './zwave-errors';
+
+const DEFAULT_INTERVIEW_TIMEOUT_MS = 120_000;
+
+/**
+ * Opens a Z-Wave controller and resolves once the driver is ready and every lock is interviewed (or given up on as
+ * offline). The only place in Lockbench that creates zwave-js's Driver.
+ *
+ *   port ──▶ Driver.start() ──"driver ready"──▶ each node "ready" | "dead" | final "interview failed" | timeout ──▶ LockNetwork
+ */
+export async function openZWaveNetwork(options: OpenNetworkOptions): Promise<LockNetwork> {
+  const progress = options.onProgress ?? (() => undefined);
+  const action = `Opening the controller on ${describePort(options.port)}`;
+  // A typo'd device path would otherwise cost ~9 s of zwave-js open retries.
+  if (typeof options.port === 'string' && options.port.startsWith('/') && !existsSync(options.port)) {
+    throw new CodedError('transport.port_not_found', `There is no serial port at ${options.port}`, { path: options.port });
+  }
+  let driver: Driver;
+  try {
+    driver = new Driver(toDriverPort(options.port), createDriverOptions(options));
+  } catch (e) {
+    throw toCodedError(e, { action, isOpening: true }); // e.g. invalid or duplicate security keys
+  }
+  progress(`${action}…`);
+  try {
+    await startDriver(driver);
+  } catch (e) {
+    await driver.destroy().catch(() => undefined);
+    throw toCodedError(e, { action, isOpening: true });
+  }
+  progress('Controller ready');
+  await waitForNodes(driver, options.interviewTimeoutMs ?? DEFAULT_INTERVIEW_TIMEOUT_MS, progress);
+  return createLockNetwork(driver);
+}
+
+function startDriver(driver: Driver): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const onError = (e: Error): void => {
+      if (isZWaveError(e) && e.code === ZWaveErrorCodes.Driver_Failed) reject(e);
+    };
+    driver.once('driver ready', () => {
+      driver.off('error', onError);
+      resolve();
+    });
+    driver.on('error', onError);
+    driver.start().catch(reject);
+  });
+}
+
+function createLockNetwork(driver: Driver): LockNetwork {
+  const availability = trackAvailability(driver);
+  const node = (nodeId: number): ZWaveNode => {
+    const found = nodeId === driver.controller.ownNodeId ? undefined : driver.controller.nodes.get(nodeId);
+    if (!found) throw new CodedError('zwave.node_not_found', `There is no lock ${nodeId} on this controller`, { nodeId });
+    return found;
+  };
+  let closing: Promise<void> | null = null;
+
+  return {
+    homeId: (driver.controller.homeId ?? 0).toString(16).padStart(8, '0'),
+    lockNodeIds: () =>
+      [...driver.controller.nodes.values()]
+        .filter((n) => n.id !== driver.controller.ownNodeId && isLockOrUnknown(n))
+        .map((n) => n.id)
+        .sort((a, b) => a - b),
+    readProfile: async (nodeId: number): Promise<LockProfile> => readLockProfile(driver, node(nodeId), availability.isOnline(nodeId)),
+    cachedSlots: (nodeId: number): SlotReading[] => {
+      const n = node(nodeId);
+      const count = n.getValue<number>(UserCodeCCValues.supportedUsers.id) ?? 0;
+      return cachedSlotReadings(n, count);
+    },
+    // async so that an unknown node rejects instead of throwing synchronously
+    setCode: async (nodeId, slot, pin) => setUserCode(node(nodeId), slot, pin),
+    readCode: async (nodeId, slot) => readUserCode(node(nodeId), slot),
+    clearCode: async (nodeId, slot) => clearUserCode(node(nodeId), slot),
+    onLockAvailability: availability.onChange,
+    onDisconnected: availability.onDisconnected,
+    close() {
+      closing ??= (async () => {
+        availability.dispose();
+        await driver.destroy();
+      })();
+      return closing;
+    },
+  };
+}
+
+/**
+ * A lock is a node with User Code or Door Lock CC. A node whose interview never completed (it did not answer on the
+ * first connection) is listed too, so the installer sees it as an offline door instead of not at all.
+ */
+function isLockOrUnknown(n: ZWaveNode): boolean {
+  if (n.supportsCC(CommandClasses['User Code']) || n.supportsCC(CommandClasses['Door Lock'])) return true;
+  return n.interviewStage !== InterviewStage.Complete;
+}

@@ -1,0 +1,88 @@
+import { SupervisionStatus } from '@zwave-js/core';
+import { NodeStatus, UserCodeCCValues, UserIDStatus, type ZWaveNode } from 'zwave-js';
+import { CodedError } from '../../../shared/result';
+import type { SlotReading } from './lock-network';
+import { toCodedError } from './zwave-errors';
+
+/** Z-Wave User Code CC allows 4–10 characters per code; the lock's own rules are checked by the codes service. */
+const PIN_PATTERN = /^[\x20-\x7e]{4,10}$/;
+
+/** Reads one slot's status and code from zwave-js's value cache (no radio traffic). */
+export function cachedSlotReading(node: ZWaveNode, slot: number): SlotReading {
+  const status = node.getValue<number>(UserCodeCCValues.userIdStatus(slot).id);
+  const code = node.getValue<unknown>(UserCodeCCValues.userCode(slot).id);
+  return toSlotReading(slot, status, code);
+}
+
+/** All slots 1..slotCount from zwave-js's value cache. */
+export function cachedSlotReadings(node: ZWaveNode, slotCount: number): SlotReading[] {
+  return Array.from({ length: slotCount }, (_, i) => cachedSlotReading(node, i + 1));
+}
+
+/** Puts a PIN into a slot (status enabled). Rejects with a CodedError; a "no answer" may still have reached the lock. */
+export async function setUserCode(node: ZWaveNode, slot: number, pin: string): Promise<void> {
+  assertSlot(node, slot);
+  if (!PIN_PATTERN.test(pin)) {
+    throw new CodedError('codes.constraint_violated', 'A Z-Wave user code has 4 to 10 characters', { rule: 'supported_code_lengths' });
+  }
+  const result = await run(node, slot, 'Setting the code', () => node.commandClasses['User Code'].set(slot, UserIDStatus.Enabled, pin));
+  assertNotRefused(result?.status, node, slot, 'set the code');
+}
+
+/** Empties a slot (status available). */
+export async function clearUserCode(node: ZWaveNode, slot: number): Promise<void> {
+  assertSlot(node, slot);
+  const result = await run(node, slot, 'Clearing the code', () => node.commandClasses['User Code'].clear(slot));
+  assertNotRefused(result?.status, node, slot, 'clear the code');
+}
+
+/** Reads one slot from the lock itself; null when the lock did not answer (zwave-js gives undefined or ZW0204). */
+export async function readUserCode(node: ZWaveNode, slot: number): Promise<SlotReading | null> {
+  assertSlot(node, slot);
+  try {
+    const report = await node.commandClasses['User Code'].get(slot);
+    return report ? toSlotReading(slot, report.userIdStatus, report.userCode) : null;
+  } catch (e) {
+    const error = toCodedError(e, { action: 'Reading the code', nodeId: node.id, isNodeDead: isDead(node) });
+    if (error.code === 'zwave.no_answer' || error.code === 'zwave.node_dead') return null;
+    throw error;
+  }
+}
+
+function toSlotReading(slot: number, status: number | undefined, code: unknown): SlotReading {
+  const text = typeof code === 'string' ? code : code instanceof Uint8Array ? Buffer.from(code).toString('ascii') : '';
+  const name: SlotReading['status'] =
+    status === UserIDStatus.Available
+      ? 'available'
+      : status === UserIDStatus.Enabled
+        ? 'enabled'
+        : status === UserIDStatus.Disabled
+          ? 'disabled'
+          : 'unknown';
+  return { slot, status: name, code: name === 'available' || text === '' ? null : text };
+}
+
+function assertSlot(node: ZWaveNode, slot: number): void {
+  const count = node.getValue<number>(UserCodeCCValues.supportedUsers.id);
+  if (!Number.isInteger(slot) || slot < 1 || (typeof count === 'number' && slot > count)) {
+    throw new CodedError('zwave.unsupported', `Lock ${node.id} has no slot ${slot}`, { nodeId: node.id, slot });
+  }
+}
+
+function assertNotRefused(status: SupervisionStatus | undefined, node: ZWaveNode, slot: number, what: string): void {
+  if (status === SupervisionStatus.Fail || status === SupervisionStatus.NoSupport) {
+    throw new CodedError('zwave.failed', `Lock ${node.id} refused to ${what} in slot ${slot}`, { nodeId: node.id, slot });
+  }
+}
+
+async function run<T>(node: ZWaveNode, slot: number, action: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (e) {
+    throw toCodedError(e, { action: `${action} in slot ${slot}`, nodeId: node.id, isNodeDead: isDead(node) });
+  }
+}
+
+function isDead(node: ZWaveNode): boolean {
+  return node.status === NodeStatus.Dead;
+}
