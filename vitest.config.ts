@@ -13,6 +13,9 @@ export default defineConfig({
         plugins: [svelte()],
         test: {
           name: 'unit',
+          // zwave-js changes behaviour under NODE_ENV=test (vitest's default): its driver then keeps pending
+          // transactions on destroy and leaves its cache locked, which a real restart never sees. Run as in development.
+          env: { NODE_ENV: 'development' },
           include: ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/src/**/*.test.ts', 'scripts/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,

@@ -1,27 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { LockProfile } from '../domain/lock';
+import { sampleLockProfile } from '../testing/samples';
 import { buildCapabilityReport } from './capability-report';
 import { formatOffset, zoneOffsetMinutes } from './time-zone';
 
-const good: LockProfile = {
-  nodeId: 2,
-  manufacturer: 'Virtual',
-  model: 'Deadbolt',
-  firmwareVersion: '1.0',
-  securityClass: 'S2_AccessControl',
-  isOnline: true,
-  supportsAccessCodes: true,
-  slotCount: 30,
-  supportedCodeLengths: [4, 5, 6, 7, 8],
-  pinCharset: 'digits',
-  nativeScheduling: true,
-  supportsChecksum: true,
-  batteryLevel: 90,
-  isBatteryLow: false,
-  doorState: 'locked',
-  clockOffsetMinutes: 60,
-  occupiedSlots: [1, 2],
-};
+const good: LockProfile = sampleLockProfile({ clockOffsetMinutes: 60, occupiedSlots: [1, 2] });
 const winter = new Date('2026-01-15T12:00:00Z');
 const check = (profile: Partial<LockProfile>, now = winter) =>
   buildCapabilityReport({ doorId: 'd1', profile: { ...good, ...profile }, siteTimeZone: 'Europe/Berlin', now });

@@ -3,6 +3,7 @@ import type { Connection } from '../../../shared/domain/site';
 import { createVirtualStick } from '../demo/create-virtual-stick';
 import { DEMO_LOCKS } from '../demo/demo-locks';
 import type { VirtualStick } from '../demo/virtual-stick';
+import { withVirtualDeviceInfo } from '../demo/virtual-device-info';
 import type { OpenController } from '../locks/controller';
 import type { NetworkKeys } from '../zwave/lock-network';
 import { openZWaveNetwork } from '../zwave/open-network';
@@ -35,10 +36,15 @@ export function createControllerOpener(dataDir: string, keys: NetworkKeys): Cont
     async open(connection: Connection, onProgress) {
       if (connection.kind === 'demo') {
         onProgress('Starting the virtual stick…');
-        const opened = await createVirtualStick({ stateFile: join(dataDir, 'demo-locks.json'), locks: DEMO_LOCKS, securityKeys: keys });
+        // The weak lock's radio drops start once the site is up: a first interview over a 30 % lossy link can take
+        // minutes, which is realistic but makes a poor demo. Its faults show when codes are programmed.
+        const calm = DEMO_LOCKS.map((spec) => ({ ...spec, dropRate: 0 }));
+        const opened = await createVirtualStick({ stateFile: join(dataDir, 'demo-locks.json'), locks: calm, securityKeys: keys });
         stick = opened;
         try {
-          const network = await openZWaveNetwork({ port: opened.port, cacheDir, securityKeys: keys, onProgress });
+          const raw = await openZWaveNetwork({ port: opened.port, cacheDir, securityKeys: keys, onProgress });
+          const network = withVirtualDeviceInfo(raw, DEMO_LOCKS);
+          for (const spec of DEMO_LOCKS) opened.locks.get(spec.nodeId)?.setDropRate(spec.dropRate);
           return {
             network,
             close: async () => {

@@ -40,7 +40,8 @@ describe('app services on the demo site', () => {
     expect(sites).toMatchObject([{ id: 'demo', state: 'ready' }]);
     const doors = await services.handlers['doors.list']({ siteId: 'demo' });
     expect(doors.map((d) => d.name).sort()).toEqual(['Back door', 'Front door', 'Garage side door']);
-    expect(doors.find((d) => d.name === 'Front door')?.lock).toMatchObject({ slotCount: 30, nativeScheduling: true });
+    expect(doors.find((d) => d.name === 'Front door')?.lock).toMatchObject({ slotCount: 30, nativeScheduling: true, securityClass: 'S2_AccessControl' });
+    expect(doors.find((d) => d.name === 'Back door')?.lock).toMatchObject({ slotCount: 10, supportedCodeLengths: [4, 5, 6], nativeScheduling: false });
   });
 
   it('keeps the zwave-js cache and the store inside the data folder', async () => {
@@ -55,6 +56,21 @@ describe('app services on the demo site', () => {
     expect(report.items.find((i) => i.key === 'access_codes')?.verdict).toBe('pass');
     expect(report.items.find((i) => i.key === 'native_scheduling')?.verdict).toBe('pass');
   });
+
+  it('reports failed_to_set_on_device with the reason when a lock stops answering, and recovers after', async () => {
+    const back = (await services.handlers['doors.list']({ siteId: 'demo' })).find((d) => d.name === 'Back door')!;
+    await services.handlers['demo.simulate']({ doorId: back.id, fault: 'no_answer' });
+    const failed = waitFor((c) => c.door_id === back.id && c.errors.length > 0);
+    const started = Date.now();
+    await services.handlers['codes.create']({ doorId: back.id, code: '5173' });
+    const code = await failed;
+    console.log(`failure reported after ${Date.now() - started} ms`);
+    expect(code).toMatchObject({ status: 'unset', errors: [{ error_code: 'failed_to_set_on_device' }] });
+    await services.handlers['demo.simulate']({ doorId: back.id, fault: 'none' });
+    const isSet = waitFor((c) => c.door_id === back.id && c.status === 'set');
+    await services.handlers['codes.create']({ doorId: back.id, code: '5174' });
+    expect((await isSet).code).toBe('5174');
+  }, 120_000);
 
   it('programs a code, verified by the lock, and it survives a restart of the app', async () => {
     const door = await frontDoor();

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AccessCode } from '../../../shared/domain/access-code';
 import type { LockProfile } from '../../../shared/domain/lock';
+import { sampleLockProfile } from '../../../shared/testing/samples';
 import { FakeLockNetwork } from '../locks/fake-lock-network';
 import { createLockManager } from '../locks/lock-manager';
 import { openStore } from '../store/open-store';
@@ -11,12 +12,7 @@ import type { LockbenchStore } from '../store/store';
 import { createCodeService, type CodeService } from './code-service';
 import { createDoorQueue } from './door-queue';
 
-const profile: LockProfile = {
-  nodeId: 2, manufacturer: 'Virtual', model: 'Deadbolt', firmwareVersion: '1.0', securityClass: 'S2_AccessControl',
-  isOnline: true, supportsAccessCodes: true, slotCount: 3, supportedCodeLengths: [4, 5, 6], pinCharset: 'digits',
-  nativeScheduling: true, supportsChecksum: false, batteryLevel: 90, isBatteryLow: false, doorState: 'locked',
-  clockOffsetMinutes: null, occupiedSlots: [],
-};
+const profile: LockProfile = sampleLockProfile({ slotCount: 3, supportedCodeLengths: [4, 5, 6], supportsChecksum: false });
 
 let dir: string;
 let store: LockbenchStore;

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AccessCode } from '../../../shared/domain/access-code';
 import type { Site } from '../../../shared/domain/site';
+import { sampleAccessCode } from '../../../shared/testing/samples';
 
 /** A fresh temp folder; call the returned `cleanup` in afterEach. */
 export async function createTempFolder(): Promise<{ dir: string; file: string; cleanup: () => Promise<void> }> {
@@ -19,23 +20,7 @@ export async function listFolder(dir: string): Promise<string[]> {
 /** A valid access code record with the given id. */
 export function makeAccessCode(id: string, code = '4821'): AccessCode {
   const at = '2026-11-03T10:00:00.000Z';
-  return {
-    access_code_id: id,
-    door_id: 'door-1',
-    name: null,
-    code,
-    type: 'ongoing',
-    starts_at: null,
-    ends_at: null,
-    slot: null,
-    status: 'unset',
-    is_removed: false,
-    errors: [],
-    warnings: [],
-    events: [],
-    created_at: at,
-    updated_at: at,
-  };
+  return sampleAccessCode({ access_code_id: id, code, slot: null, status: 'unset', created_at: at, updated_at: at });
 }
 
 /** A valid site record with the given id. */

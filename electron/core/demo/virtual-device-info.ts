@@ -1,0 +1,34 @@
+import type { LockProfile } from '../../../shared/domain/lock';
+import type { LockNetwork } from '../zwave/lock-network';
+import type { VirtualLockSpec } from './virtual-stick';
+
+/**
+ * What a device database would say about the virtual locks. Z-Wave does not report which PIN lengths a lock takes
+ * (real locks keep it in a manufacturer configuration parameter), nor a readable model name for unregistered ids;
+ * for the demo site both come from the lock's spec, the way a real lock's would come from its device file.
+ */
+export function applyVirtualDeviceInfo(profile: LockProfile, spec: VirtualLockSpec | undefined): LockProfile {
+  if (!spec) return profile;
+  const lengths: number[] = [];
+  for (let n = spec.minCodeLength; n <= spec.maxCodeLength; n++) lengths.push(n);
+  return { ...profile, manufacturer: 'Lockbench demo', model: spec.label, supportedCodeLengths: lengths };
+}
+
+/** Wraps the demo site's network so every profile carries its virtual lock's device information. */
+export function withVirtualDeviceInfo(network: LockNetwork, specs: readonly VirtualLockSpec[]): LockNetwork {
+  const byNode = new Map(specs.map((s) => [s.nodeId, s]));
+  return {
+    get homeId() {
+      return network.homeId;
+    },
+    lockNodeIds: () => network.lockNodeIds(),
+    readProfile: async (nodeId) => applyVirtualDeviceInfo(await network.readProfile(nodeId), byNode.get(nodeId)),
+    cachedSlots: (nodeId) => network.cachedSlots(nodeId),
+    setCode: (nodeId, slot, pin) => network.setCode(nodeId, slot, pin),
+    readCode: (nodeId, slot) => network.readCode(nodeId, slot),
+    clearCode: (nodeId, slot) => network.clearCode(nodeId, slot),
+    onLockAvailability: (listener) => network.onLockAvailability(listener),
+    onDisconnected: (listener) => network.onDisconnected(listener),
+    close: () => network.close(),
+  };
+}

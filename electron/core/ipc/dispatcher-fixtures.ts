@@ -1,0 +1,85 @@
+import type { PayloadOf, RequestChannel, ValueOf } from '../../../shared/contract';
+import type { AccessCode } from '../../../shared/domain/access-code';
+import type { DoorView } from '../../../shared/domain/door';
+import type { SiteView } from '../../../shared/domain/site';
+import type { RequestHandlers } from './handlers';
+import { sampleAccessCode } from '../../../shared/testing/samples';
+
+/**
+ * Test fixtures for the IPC edge: a valid value for every channel, a minimal valid payload for every channel (every
+ * key in it is required), and fake handlers that answer with those values. Used by dispatcher and host tests.
+ */
+
+const at = '2026-01-01T00:00:00.000Z';
+
+/** A site as the services would return it. */
+export const fakeSite: SiteView = {
+  id: 'site-1',
+  name: 'Demo site',
+  timeZone: 'Europe/Berlin',
+  connection: { kind: 'demo' },
+  createdAt: at,
+  state: 'ready',
+  stateMessage: null,
+};
+
+/** A door with no lock profile (keeps the fixture small). */
+export const fakeDoor: DoorView = {
+  id: 'door-1',
+  siteId: 'site-1',
+  name: 'Front door',
+  nodeId: 2,
+  createdAt: at,
+  isConnected: true,
+  lock: null,
+};
+
+/** An access code; its PIN is what the tests look for in messages and logs. */
+export const fakeCode: AccessCode = sampleAccessCode({ slot: 3, status: 'set' });
+
+/** A valid answer for every channel. */
+export const fakeValues: { [C in RequestChannel]: ValueOf<C> } = {
+  'app.info': { version: '0.1.0', host: 'browser', dataDir: '/tmp/lockbench', storeNotice: null },
+  'ports.list': { ports: [], listError: null },
+  'sites.list': [fakeSite],
+  'sites.connect': fakeSite,
+  'sites.disconnect': { ...fakeSite, state: 'disconnected' },
+  'doors.list': [fakeDoor],
+  'doors.rename': fakeDoor,
+  'doors.check': { door_id: 'door-1', checked_at: at, overall: 'pass', items: [] },
+  'codes.list': [fakeCode],
+  'codes.create': fakeCode,
+  'codes.generate': { code: '735194' },
+  'codes.remove': { ...fakeCode, status: 'removing' },
+  'demo.simulate': fakeDoor,
+};
+
+/** A minimal valid payload for every channel: removing any one key makes it invalid. */
+export const minimalPayloads: { [C in RequestChannel]: PayloadOf<C> } = {
+  'app.info': {},
+  'ports.list': {},
+  'sites.list': {},
+  'sites.connect': { connection: { kind: 'demo' } },
+  'sites.disconnect': { siteId: 'site-1' },
+  'doors.list': { siteId: 'site-1' },
+  'doors.rename': { doorId: 'door-1', name: 'Back door' },
+  'doors.check': { doorId: 'door-1' },
+  'codes.list': { doorId: 'door-1' },
+  'codes.create': { doorId: 'door-1' },
+  'codes.generate': { doorId: 'door-1' },
+  'codes.remove': { accessCodeId: 'code-1' },
+  'demo.simulate': { doorId: 'door-1', fault: 'no_answer' },
+};
+
+/** Fake handlers answering every channel with its fixture value; `calls` records the channels called. */
+export function createFakeHandlers(overrides: Partial<RequestHandlers> = {}): RequestHandlers & { calls: string[] } {
+  const calls: string[] = [];
+  const handlers = {} as Record<RequestChannel, (payload: unknown) => Promise<unknown>>;
+  for (const channel of Object.keys(fakeValues) as RequestChannel[]) {
+    handlers[channel] = async () => {
+      calls.push(channel);
+      return fakeValues[channel];
+    };
+  }
+  return Object.assign(handlers as unknown as RequestHandlers, overrides, { calls });
+}

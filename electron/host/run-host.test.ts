@@ -1,0 +1,80 @@
+import { createServer as createHttpServer } from 'node:http';
+import { createServer } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AppServicesOptions } from '../core/app/app-services';
+import { CliUsageError } from './cli-options';
+import { createFakeServices, createRendererFixture, rawGet } from './host-test-kit';
+import { listenOnLoopback } from './listen';
+import { READY_PREFIX, runBrowserHost, type RunHostDeps } from './run-host';
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function setup(argv: string[], overrides: Partial<RunHostDeps> = {}, ready?: Promise<void>) {
+  const fixture = await createRendererFixture();
+  cleanups.push(fixture.remove);
+  const services = createFakeServices(ready);
+  const lines: string[] = [];
+  const seen: AppServicesOptions[] = [];
+  const deps: RunHostDeps = {
+    argv,
+    env: {},
+    platform: 'linux',
+    home: '/home/ana',
+    version: '1.2.3',
+    rendererDir: fixture.rendererDir,
+    createServices: async (options) => {
+      seen.push(options);
+      return services;
+    },
+    out: (line) => lines.push(line),
+    err: () => {},
+    ...overrides,
+  };
+  return { deps, services, lines, seen };
+}
+
+describe('runBrowserHost', () => {
+  it('prints the starting line, then exactly one ready line with the tokenised URL', async () => {
+    const { deps, services, lines, seen } = await setup(['--data-dir', '/tmp/lb', '--port', '0', '--no-demo']);
+    const running = await runBrowserHost(deps);
+    cleanups.push(() => running.stop());
+    expect(seen).toEqual([{ dataDir: '/tmp/lb', host: 'browser', version: '1.2.3', connectDemoOnStart: false }]);
+    expect(lines).toEqual(['Starting Lockbench (data: /tmp/lb)…', `${READY_PREFIX}${running.host.url}`]);
+    expect(running.host.url).toContain('#token=');
+    expect((await rawGet(running.host.port, '/')).status).toBe(200);
+    await running.stop();
+    expect(services.closed).toBe(true);
+  });
+
+  it('falls back to a free port when the default one is busy, but not when the port was asked for', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => new Promise((resolve) => blocker.close(() => resolve())));
+    const busy = (blocker.address() as { port: number }).port;
+
+    const explicit = await setup(['--port', String(busy)]);
+    await expect(runBrowserHost(explicit.deps)).rejects.toMatchObject({ code: 'EADDRINUSE' });
+    expect(explicit.services.closed).toBe(true);
+
+    const server = createHttpServer();
+    cleanups.push(() => new Promise((resolve) => server.close(() => resolve())));
+    const port = await listenOnLoopback(server, busy, true);
+    expect(port).not.toBe(busy);
+    expect(server.address()).toMatchObject({ address: '127.0.0.1', port });
+  });
+
+  it('closes the services when they fail to get ready, and refuses bad command lines before starting anything', async () => {
+    const failed = Promise.reject(new Error('store corrupt'));
+    failed.catch(() => {});
+    const { deps, services } = await setup(['--port', '0'], {}, failed);
+    await expect(runBrowserHost(deps)).rejects.toThrow('store corrupt');
+    expect(services.closed).toBe(true);
+
+    const bad = await setup(['--bogus']);
+    await expect(runBrowserHost(bad.deps)).rejects.toThrow(CliUsageError);
+    expect(bad.seen).toEqual([]);
+  });
+});

@@ -1,0 +1,78 @@
+/**
+ * Which page is "ours" in the Electron window, and which IPC senders may be trusted. Pure (no 'electron' import) so
+ * it is tested under Node; electron/main feeds it facts read from Electron's objects.
+ */
+
+/** Where the renderer comes from: the built index.html, or the electron-vite dev server while developing. */
+export interface RendererPage {
+  /** What the window loads. */
+  url: string;
+  /** True for our page (any hash or query), false for anything else: other files, other origins, data:, about:. */
+  isOurPage(url: string): boolean;
+}
+
+/** Options for createRendererPage. */
+export interface RendererPageOptions {
+  /** file:// URL of out/renderer/index.html (from pathToFileURL). */
+  indexFileUrl: string;
+  /** ELECTRON_RENDERER_URL in development; ignored unless it is http on localhost/127.0.0.1. */
+  devServerUrl?: string | undefined;
+  /** Windows paths are case-insensitive. */
+  isCaseInsensitive?: boolean;
+}
+
+const LOCAL_DEV_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** Creates the page policy. A dev server URL that is not local http is ignored (no remote content, ever). */
+export function createRendererPage(options: RendererPageOptions): RendererPage {
+  const dev = parse(options.devServerUrl);
+  if (dev && dev.protocol === 'http:' && LOCAL_DEV_HOSTS.has(dev.hostname)) {
+    return { url: dev.href, isOurPage: (url) => parse(url)?.origin === dev.origin };
+  }
+  const index = parse(options.indexFileUrl);
+  if (!index || index.protocol !== 'file:') throw new Error('The renderer index must be a file:// URL.');
+  const fold = (path: string) => (options.isCaseInsensitive ? path.toLowerCase() : path);
+  const indexPath = fold(decodePath(index.pathname));
+  return {
+    url: index.href,
+    isOurPage(url) {
+      const candidate = parse(url);
+      return candidate?.protocol === 'file:' && candidate.host === '' && fold(decodePath(candidate.pathname)) === indexPath;
+    },
+  };
+}
+
+/** What main knows about the sender of an IPC message. */
+export interface SenderFacts {
+  /** webContents id of the sender. */
+  webContentsId: number;
+  /** The sending frame, or null when it navigated away or was destroyed meanwhile. */
+  frame: { url: string; isMainFrame: boolean } | null;
+}
+
+/**
+ * True when a message comes from the main frame of our window showing our page. Anything else (an iframe, another
+ * window, a page navigated elsewhere, a destroyed frame) is refused with ipc.forbidden.
+ */
+export function isTrustedSender(sender: SenderFacts, windowWebContentsId: number | null, page: RendererPage): boolean {
+  if (windowWebContentsId === null || sender.webContentsId !== windowWebContentsId) return false;
+  if (!sender.frame || !sender.frame.isMainFrame) return false;
+  return page.isOurPage(sender.frame.url);
+}
+
+function parse(url: string | undefined): URL | null {
+  if (!url) return null;
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
+}
+
+function decodePath(pathname: string): string {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return pathname;
+  }
+}

@@ -1,0 +1,37 @@
+import type { EventChannel, RequestChannel } from '../../shared/contract';
+
+/**
+ * The names both sides of Electron IPC agree on. Kept free of runtime imports on purpose: the sandboxed preload can
+ * `require` nothing but 'electron', and shared/contract pulls in zod (externalised by electron-vite). The lists are
+ * checked against the contract at compile time (below) and in ipc-channels.test.ts.
+ */
+
+/** The one ipcMain.handle channel: `{ channel, payload }` in, a Result out. */
+export const REQUEST_IPC = 'lockbench:request';
+/** The one push channel: `{ channel, payload }` from main to the window. */
+export const EVENT_IPC = 'lockbench:event';
+
+/** Every request channel of the contract. */
+export const requestChannelNames = [
+  'app.info',
+  'ports.list',
+  'sites.list',
+  'sites.connect',
+  'sites.disconnect',
+  'doors.list',
+  'doors.rename',
+  'doors.check',
+  'codes.list',
+  'codes.create',
+  'codes.generate',
+  'codes.remove',
+  'demo.simulate',
+] as const satisfies readonly RequestChannel[];
+
+/** Every event channel of the contract. */
+export const eventChannelNames = ['sites.changed', 'doors.changed', 'codes.changed', 'activity'] as const satisfies readonly EventChannel[];
+
+/** Compile-time check that no contract channel is missing from the lists above. */
+type MissingFrom<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : Exclude<All, Listed>;
+const _allRequestsListed: MissingFrom<RequestChannel, (typeof requestChannelNames)[number]> = true;
+const _allEventsListed: MissingFrom<EventChannel, (typeof eventChannelNames)[number]> = true;

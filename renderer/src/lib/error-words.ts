@@ -1,0 +1,98 @@
+import type { AccessCodeErrorCode, AccessCodeIssue, AccessCodeWarningCode } from '../../../shared/domain/access-code';
+import type { ErrorCode } from '../../../shared/error-codes';
+import type { AppError } from '../../../shared/result';
+
+/**
+ * The one place that turns stable codes into words for an installer in a hurry: what happened, and what to do next.
+ * Covers every app ErrorCode, every Seam access-code error and warning, and the PIN rules named in `details.rule`.
+ */
+
+/** What happened (short, for a heading) and what to do next (one sentence). */
+export interface Words {
+  title: string;
+  next: string;
+}
+
+/** Words for every app error code. */
+export const errorWords: Record<ErrorCode, Words> = {
+  'ipc.invalid_request': { title: 'Lockbench refused that request', next: 'Reload the window and try again. If it keeps happening, report it.' },
+  'ipc.unknown_channel': { title: 'This screen and Lockbench do not match', next: 'Restart Lockbench so both parts are the same version.' },
+  'ipc.forbidden': { title: 'Access refused', next: 'Open the address printed by `npm start` again; it contains a fresh access token.' },
+  'ipc.internal': { title: 'Something went wrong inside Lockbench', next: 'Try again. If it repeats, restart Lockbench; nothing saved is lost.' },
+  'transport.list_failed': { title: 'Could not list the USB ports', next: 'Type the stick’s port yourself, e.g. /dev/ttyACM0 or COM3.' },
+  'transport.port_not_found': { title: 'No stick on that port', next: 'Check the Z-Wave stick is plugged in, then pick its port again.' },
+  'transport.open_failed': { title: 'Could not open the Z-Wave stick', next: 'Unplug the stick, plug it back in, close other apps using it, then try again.' },
+  'transport.disconnected': { title: 'Connection lost', next: 'Check the stick is still plugged in. Lockbench reconnects by itself; then try again.' },
+  'zwave.not_ready': { title: 'The Z-Wave network is still starting', next: 'Wait until the site shows “Ready”, then try again.' },
+  'zwave.no_answer': { title: 'The lock did not answer', next: 'Wake the lock (press a key on the keypad), move closer, then try again.' },
+  'zwave.nak': { title: 'The stick refused the message', next: 'Wait a few seconds and try again; if it repeats, re-plug the stick.' },
+  'zwave.node_dead': { title: 'The lock is not reachable', next: 'Check the lock’s batteries and that it is in range, then try again.' },
+  'zwave.node_not_found': { title: 'This lock is not on the stick’s network', next: 'Include the lock on this controller first, then reconnect the site.' },
+  'zwave.unsupported': { title: 'The lock cannot do this', next: 'Run the capability check to see what this lock supports.' },
+  'zwave.failed': { title: 'The lock command failed', next: 'Try again. If it repeats, wake the lock and check its batteries.' },
+  'store.corrupt': { title: 'The local data file is damaged', next: 'Do not delete anything. Restart Lockbench; it keeps a backup copy.' },
+  'store.write_failed': { title: 'Could not save on this laptop', next: 'Free some disk space, then try again. Nothing was sent to the lock.' },
+  'site.not_found': { title: 'This site no longer exists', next: 'Pick another site or connect it again.' },
+  'site.not_connected': { title: 'The site is not connected', next: 'Reconnect the site’s stick, then try again.' },
+  'site.not_demo': { title: 'Only the demo site can do that', next: 'Switch to the demo site to simulate faults; real locks are left alone.' },
+  'door.not_found': { title: 'This door no longer exists', next: 'Pick the door again from the list.' },
+  'door.not_connected': { title: 'The door’s lock is offline', next: 'Wake the lock or check its batteries; the change will be sent when it is back.' },
+  'codes.not_found': { title: 'This code no longer exists', next: 'The list will refresh; check the door’s codes again.' },
+  'codes.constraint_violated': { title: 'The lock will not take this PIN', next: 'Change the PIN to follow the lock’s rule named here, or press Generate.' },
+  'codes.duplicate_pin': { title: 'This PIN is already on this lock', next: 'Choose another PIN or press Generate.' },
+  'codes.no_free_slot': { title: 'The lock is full', next: 'Remove a code you no longer need, then add this one.' },
+  'codes.unsupported': { title: 'This lock does not take access codes', next: 'Run the capability check; the lock may need a different module or a firmware update.' },
+  'codes.busy': { title: 'The lock is busy with another change', next: 'Wait for the current change to finish, then try again.' },
+  'sync.failed': { title: 'Could not sync with the cloud', next: 'Nothing is lost: changes stay on this laptop and sync when it is online again.' },
+};
+
+/** Words for every Seam error and warning that can sit on an access code. */
+export const accessCodeIssueWords: Record<AccessCodeErrorCode | AccessCodeWarningCode, Words> = {
+  failed_to_set_on_device: { title: 'The lock did not take this code', next: 'Wake the lock and check its batteries; Lockbench retries, or remove the code and add it again.' },
+  failed_to_remove_from_device: { title: 'The lock did not remove this code', next: 'The code may still open the door. Wake the lock and press Remove again.' },
+  duplicate_code_on_device: { title: 'This PIN is already on the lock', next: 'Remove this code and add it again with another PIN.' },
+  no_space_for_access_code_on_device: { title: 'The lock has no free code slot', next: 'Remove a code you no longer need, then add this one again.' },
+  code_constraints_violated: { title: 'The lock refused this PIN', next: 'Remove this code and add it again with a PIN that follows the lock’s rules.' },
+  delay_in_setting_on_device: { title: 'Still waiting for the lock to confirm', next: 'Keep the laptop near the lock; wake it by pressing a key.' },
+  delay_in_removing_from_device: { title: 'Still waiting for the lock to remove it', next: 'Keep the laptop near the lock; wake it by pressing a key.' },
+};
+
+/** The PIN rules a refused PIN may name in `details.rule`, in words (Lockbench's rules and Seam's constraint types). */
+export const pinRuleWords: Record<string, string> = {
+  supported_code_lengths: 'Length: the PIN must have a length this lock accepts.',
+  allowed_characters: 'Characters: this lock only takes the characters shown below.',
+  duplicate_code_on_device: 'Unique: the PIN may not repeat a code already on this lock.',
+  max_active_codes_supported: 'Slots: the lock holds no more codes.',
+  no_zeros: 'No zeros: the PIN may not contain 0.',
+  cannot_start_with_12: 'The PIN may not start with 12.',
+  no_triple_consecutive_ints: 'No three digits in a row counting up or down (like 123).',
+  cannot_specify_pin_code: 'This lock makes its own PINs: leave the PIN empty and press Generate.',
+  pin_code_matches_existing_set: 'The PIN must match an existing set of codes on this lock.',
+  start_date_in_future: 'The start must be in the future.',
+  no_ascending_or_descending_sequence: 'No counting sequence (like 1234 or 9876).',
+  at_least_three_unique_digits: 'Use at least three different digits.',
+  no_all_same_digits: 'Not all the same digit (like 1111).',
+  unique_first_four_digits: 'The first four digits must differ from every other code’s.',
+  cannot_contain_089: 'May not contain 0, 8 or 9.',
+  cannot_contain_0789: 'May not contain 0, 7, 8 or 9.',
+  name_length: 'The name is too long or too short for this lock.',
+  name_must_be_unique: 'Another code on this lock already has this name.',
+};
+
+/** Words for an app error; unknown codes (never expected) fall back to the generic internal words. */
+export function wordsForError(error: Pick<AppError, 'code'>): Words {
+  return errorWords[error.code] ?? errorWords['ipc.internal'];
+}
+
+/** The broken PIN rule in words, or null when the error names no rule. Unknown rules fall back to the message. */
+export function ruleWordsFor(error: AppError): string | null {
+  const rule = error.details?.rule;
+  if (typeof rule !== 'string') return null;
+  return pinRuleWords[rule] ?? error.message;
+}
+
+/** Words for an error or warning on a code; a code Lockbench does not know keeps the lock's own message. */
+export function wordsForIssue(issue: Pick<AccessCodeIssue, 'error_code' | 'message'>): Words {
+  const known = (accessCodeIssueWords as Record<string, Words>)[issue.error_code];
+  return known ?? { title: issue.message, next: 'Try again; if it repeats, remove the code and add it again.' };
+}

@@ -1,0 +1,45 @@
+import type { LockbenchBridge } from '../../../../shared/bridge';
+import type { CapabilityReport, Verdict } from '../../../../shared/domain/capability';
+import type { AppError } from '../../../../shared/result';
+
+/** The capability wizard's steps: explain → check the lock → show the report. */
+export type CapabilityStep = 'intro' | 'checking' | 'report';
+
+/**
+ * Step logic of the capability check for one door: runs `doors.check` (reads from the lock; seconds) and keeps the
+ * pass / warn / fail report. A failed check returns to the intro with the error and the way to try again.
+ */
+export class CapabilityWizard {
+  step = $state<CapabilityStep>('intro');
+  report = $state<CapabilityReport | null>(null);
+  error = $state<AppError | null>(null);
+
+  readonly canAdvance = $derived(this.step !== 'checking');
+  /** How many items got each verdict. */
+  readonly counts = $derived(
+    (this.report?.items ?? []).reduce<Record<Verdict, number>>(
+      (counts, item) => ({ ...counts, [item.verdict]: counts[item.verdict] + 1 }),
+      { pass: 0, warn: 0, fail: 0 },
+    ),
+  );
+
+  constructor(
+    private readonly bridge: LockbenchBridge,
+    readonly doorId: string,
+  ) {}
+
+  /** Runs the check (also the "check again" action). */
+  async run(): Promise<void> {
+    if (this.step === 'checking') return;
+    this.step = 'checking';
+    this.error = null;
+    const result = await this.bridge.request('doors.check', { doorId: this.doorId });
+    if (!result.ok) {
+      this.error = result.error;
+      this.step = this.report ? 'report' : 'intro';
+      return;
+    }
+    this.report = result.value;
+    this.step = 'report';
+  }
+}
