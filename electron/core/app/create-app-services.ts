@@ -47,7 +47,12 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
 
   const codes = createCodeService({
     store, locks, queue: createDoorQueue(), policy: defaultRetryPolicy, now, newId: randomUUID,
-    onChange: (code) => events.emit('codes.changed', code), delayWarningMs: 15_000,
+    onChange: (code) => {
+      events.emit('codes.changed', code);
+      const door = store.read().doors.find((d) => d.id === code.door_id);
+      if (door) events.emit('doors.changed', sites.doorView(door));
+    },
+    delayWarningMs: 15_000,
   });
   const sites = createSiteService({
     store, locks, now, newId: randomUUID,

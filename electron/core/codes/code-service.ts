@@ -59,7 +59,13 @@ export function createCodeService(deps: CodeServiceDeps): CodeService {
     if (locks.status(d.siteId).state !== 'ready') {
       throw new CodedError('door.not_connected', `${d.name}: the site's controller is not connected. Connect it first.`);
     }
-    const profile = locks.profile(d.siteId, d.nodeId) ?? (await locks.refreshProfile(d.siteId, d.nodeId));
+    let profile = locks.profile(d.siteId, d.nodeId);
+    if (!profile || !profile.isOnline || profile.slotCount === 0) {
+      profile = await locks.refreshProfile(d.siteId, d.nodeId).catch(() => profile);
+    }
+    if (!profile || profile.slotCount === 0) {
+      throw new CodedError('zwave.no_answer', `${d.name}: the lock has not told us its code slots yet. Wake it (press a key) and try again.`);
+    }
     if (!profile.supportsAccessCodes) throw new CodedError('codes.unsupported', `${d.name}: this lock cannot hold access codes.`);
     return profile;
   }

@@ -113,7 +113,14 @@ export function createLockManager(openController: OpenController): LockManager {
     },
     status: (siteId) => statuses.get(siteId) ?? { state: 'disconnected', message: null },
     network: (siteId) => need(siteId).controller.network,
-    profile: (siteId, nodeId) => connected.get(siteId)?.profiles.get(nodeId) ?? null,
+    profile(siteId, nodeId) {
+      const entry = connected.get(siteId);
+      const profile = entry?.profiles.get(nodeId);
+      if (!entry || !profile) return null;
+      // Slots in use change with every code; zwave-js's cache has them without a radio command.
+      const occupied = entry.controller.network.cachedSlots(nodeId).filter((s) => s.status === 'enabled' || s.status === 'disabled');
+      return { ...profile, occupiedSlots: occupied.map((s) => s.slot) };
+    },
     async refreshProfile(siteId, nodeId) {
       const entry = need(siteId);
       const profile = await entry.controller.network.readProfile(nodeId);
