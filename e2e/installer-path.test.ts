@@ -3,7 +3,7 @@
  * demo site → capability check → a refused PIN → an ongoing code set and confirmed by the lock → a generated code →
  * a lock that stops answering → removal → restart of the app with every code still there.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -138,6 +138,20 @@ describe('installer path on the demo site', () => {
     await door('Front door').click();
     await page.locator('[data-testid="code-row"][data-name="Flat 1 resident"][data-status="set"]').waitFor(SLOW);
     expect(await page.getByTestId('code-row').count()).toBe(1);
+  }, 120_000);
+
+  it('recovers a damaged store from its last good copy and says so', async () => {
+    await page.close();
+    await host.stop();
+    earlierOutput += host.output();
+    const file = join(dataDir, 'lockbench.json');
+    await writeFile(file, (await readFile(file, 'utf8')).slice(0, 40));
+    host = await startHost(dataDir);
+    await openApp();
+    await page.getByTestId('store-notice').waitFor(SLOW);
+    expect(await page.getByTestId('store-notice').textContent()).toMatch(/recovered/i);
+    await door('Front door').click();
+    await page.locator('[data-testid="code-row"][data-name="Flat 1 resident"][data-status="set"]').waitFor(SLOW);
   }, 120_000);
 
   it('never prints a PIN in the host output', () => {

@@ -37,6 +37,8 @@ export class AppState {
   isConnectOpen = $state(false);
   isReconnecting = $state(false);
   reconnectError = $state<AppError | null>(null);
+  /** What happened when the local store was opened (recovered from its backup, damaged file set aside), or null. */
+  storeNotice = $state<string | null>(null);
   /** Recent activity lines, oldest first. */
   activity = $state<ActivityEntry[]>([]);
   #codes = $state<Record<string, AccessCode>>({});
@@ -77,6 +79,8 @@ export class AppState {
         if (state === 'up' && wasDown) void this.reload();
       }),
     ];
+    const info = await this.bridge.request('app.info', {});
+    if (info.ok) this.storeNotice = info.value.storeNotice;
     await this.reload();
   }
 

@@ -32,6 +32,13 @@ describe('AppState', () => {
     expect(app.view).toBe('connect');
   });
 
+  it('keeps the store notice from app.info for the banner', async () => {
+    const { bridge, app } = setup();
+    bridge.answer('app.info', { version: '1', host: 'browser', dataDir: '/d', storeNotice: 'Recovered from the last good copy.' });
+    await app.start();
+    expect(app.storeNotice).toBe('Recovered from the last good copy.');
+  });
+
   it('keeps the sites list error to show', async () => {
     const bridge = new FakeBridge().refuse('sites.list', 'store.corrupt');
     const app = new AppState(bridge);
