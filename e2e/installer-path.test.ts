@@ -111,7 +111,7 @@ describe('installer path on the demo site', () => {
     await door('Back door').click();
     await page.getByTestId('demo-fault-toggle').click();
     await page.locator('[data-testid="demo-fault-toggle"][data-fault="no_answer"]').waitFor(SLOW);
-    await addCode('Plumber', '5173');
+    await addCode('Plumber', '517393');
     const failed = page.locator('[data-testid="code-row"][data-name="Plumber"][data-error="failed_to_set_on_device"]');
     await failed.waitFor({ timeout: 90_000 });
     expect(await failed.getByTestId('code-failure').textContent()).toMatch(/answer/i);
@@ -156,6 +156,6 @@ describe('installer path on the demo site', () => {
 
   it('never prints a PIN in the host output', () => {
     expect(earlierOutput + host.output()).not.toContain('480213');
-    expect(earlierOutput + host.output()).not.toContain('5173');
+    expect(earlierOutput + host.output()).not.toContain('517393');
   });
 });
