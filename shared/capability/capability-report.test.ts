@@ -28,6 +28,8 @@ describe('buildCapabilityReport', () => {
   it('fails an unreachable lock and warns on low battery, fails on a critical one', () => {
     expect(item(check({ isOnline: false }), 'online').verdict).toBe('fail');
     expect(item(check({ batteryLevel: 15 }), 'battery').verdict).toBe('warn');
+    expect(item(check({ batteryLevel: 15, isBatteryLow: true }), 'battery').verdict).toBe('warn');
+    expect(item(check({ batteryLevel: 60, isBatteryLow: true }), 'battery').verdict).toBe('warn');
     expect(item(check({ batteryLevel: 5 }), 'battery').verdict).toBe('fail');
     expect(item(check({ batteryLevel: null }), 'battery').verdict).toBe('warn');
   });

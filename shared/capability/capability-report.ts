@@ -95,8 +95,11 @@ function judgeSlots(p: LockProfile): Judgement {
 function judgeBattery(p: LockProfile): Judgement {
   if (p.batteryLevel === null) return ['warn', 'The lock did not report its battery level.', 'Check the batteries by hand before leaving.'];
   const level = `Battery at ${p.batteryLevel}%.`;
-  if (p.isBatteryLow || p.batteryLevel <= 10) return ['fail', `${level} The lock reports a low battery.`, 'Replace the batteries now: a lock on low battery drops commands and may stop opening.'];
-  if (p.batteryLevel < 30) return ['warn', level, 'Replace the batteries before you leave the site.'];
+  if (p.batteryLevel <= 10) return ['fail', `${level} The batteries are nearly flat.`, 'Replace the batteries now: a lock this low drops commands and may stop opening.'];
+  if (p.isBatteryLow || p.batteryLevel < 30) {
+    const low = p.isBatteryLow ? `${level} The lock reports a low battery.` : level;
+    return ['warn', low, 'Replace the batteries before you leave: a lock on low battery drops commands.'];
+  }
   return ['pass', level, null];
 }
 
