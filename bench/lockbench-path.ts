@@ -4,26 +4,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AccessCode } from '../shared/domain/access-code';
 import { createCodeService } from '../electron/core/codes/code-service';
-import { createDoorQueue } from '../electron/core/codes/door-queue';
-import { defaultRetryPolicy } from '../electron/core/codes/lock-operations';
 import { createVirtualStick } from '../electron/core/demo/create-virtual-stick';
 import { createLockManager } from '../electron/core/locks/lock-manager';
-import { openStore } from '../electron/core/store/open-store';
+import { systemClock } from '../electron/core/queue/clock';
+import { createOperationQueue } from '../electron/core/queue/operation-queue';
+import { defaultRetryRules } from '../electron/core/queue/operation-records';
+import { openShardedStore } from '../electron/core/store/open-sharded-store';
 import { openZWaveNetwork } from '../electron/core/zwave/open-network';
 import { benchLockSpec, benchPins } from './bench-lock';
 
 /**
- * Programs and verifies `count` codes through the whole Lockbench path: IPC-level service call → PIN rules and slot
- * allocation → durable store write → door queue → zwave-js Set → read-back → durable store write → `set`.
- * Returns the time of each code from the create call to the `set` event, in ms.
+ * Programs and verifies `count` codes through the whole Lockbench path: service call → PIN rules and slot
+ * allocation → durable write of the code and its operation → operation queue → zwave-js Set → read-back →
+ * durable write of `set`. Returns the time of each code from the create call to its `set`, in ms.
  */
 export async function lockbenchSetAndVerify(count: number): Promise<number[]> {
   const dir = await mkdtemp(join(tmpdir(), 'lockbench-bench-'));
   const spec = benchLockSpec(count);
   const stick = await createVirtualStick({ stateFile: null, locks: [spec], seed: 1 });
-  const store = await openStore({ file: join(dir, 'lockbench.json') });
+  const store = await openShardedStore({ dir });
   const site = { id: 'bench', name: 'Bench', timeZone: 'UTC', connection: { kind: 'demo' as const }, createdAt: new Date().toISOString() };
-  await store.update((d) => {
+  await store.index.update((d) => {
     d.sites.push(site);
     d.doors.push({ id: 'door', siteId: 'bench', nodeId: spec.nodeId, name: 'Door', createdAt: site.createdAt });
   });
@@ -33,10 +34,9 @@ export async function lockbenchSetAndVerify(count: number): Promise<number[]> {
   });
   await locks.connect(site);
   let settle: ((code: AccessCode) => void) | null = null;
-  const codes = createCodeService({
-    store, locks, queue: createDoorQueue(), policy: defaultRetryPolicy, now: () => new Date(), newId: randomUUID,
-    onChange: (code) => code.status === 'set' && settle?.(code), delayWarningMs: 60_000,
-  });
+  const onCodeChanged = (code: AccessCode) => code.status === 'set' && settle?.(code);
+  const queue = createOperationQueue({ store, locks, clock: systemClock, rules: defaultRetryRules, onCodeChanged, onQueueChanged: () => {} });
+  const codes = createCodeService({ store, locks, queue, clock: systemClock, newId: randomUUID, onChange: onCodeChanged });
   const times: number[] = [];
   try {
     for (const pin of benchPins(count)) {
@@ -47,6 +47,8 @@ export async function lockbenchSetAndVerify(count: number): Promise<number[]> {
       times.push(performance.now() - started);
     }
   } finally {
+    queue.close();
+    await queue.idle();
     await locks.closeAll();
     await store.close();
     await stick.close();

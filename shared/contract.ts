@@ -10,8 +10,11 @@ import { accessCodeSchema } from './domain/access-code';
 import { capabilityReportSchema } from './domain/capability';
 import { doorViewSchema } from './domain/door';
 import { serialPortListSchema } from './domain/serial-port';
+import { queueItemSchema } from './domain/operation';
 import { connectionSchema, siteViewSchema } from './domain/site';
 import { pinSchema, codeNameSchema } from './domain/pin-input';
+import { localDateTimeSchema } from './domain/local-time';
+import { unmanagedCodeSchema } from './domain/unmanaged-code';
 
 const id = z.string().min(1).max(64);
 const empty = z.object({}).strict();
@@ -41,6 +44,11 @@ export const requests = {
       .strict(),
     value: siteViewSchema,
   },
+  /** Rename a site or change its IANA time zone (windows already stored keep their instants). */
+  'sites.update': {
+    payload: z.object({ siteId: id, name: z.string().trim().min(1).max(80).optional(), timeZone: z.string().min(1).max(64).optional() }).strict(),
+    value: siteViewSchema,
+  },
   'sites.disconnect': { payload: z.object({ siteId: id }).strict(), value: siteViewSchema },
   'doors.list': { payload: z.object({ siteId: id }).strict(), value: z.array(doorViewSchema) },
   'doors.rename': {
@@ -49,8 +57,14 @@ export const requests = {
   },
   /** Run the capability check on a door's lock (reads from the lock; may take seconds). */
   'doors.check': { payload: z.object({ doorId: id }).strict(), value: capabilityReportSchema },
+  /** Set the lock's clock to now and its time zone offset to the site's (before time-bound codes). */
+  'doors.setClock': { payload: z.object({ doorId: id }).strict(), value: doorViewSchema },
   'codes.list': { payload: z.object({ doorId: id }).strict(), value: z.array(accessCodeSchema) },
-  /** Create an ongoing code. Refused before anything is sent when the PIN breaks the lock's rules. */
+  /**
+   * Create a code: ongoing (no window) or time-bound (a window in the SITE's local time). Refused before anything is
+   * sent when the PIN breaks the lock's rules. A time-bound code on a lock without native scheduling needs
+   * `confirmCloudScheduling` (the cloud adds and removes it once synced), else `codes.needs_confirmation`.
+   */
   'codes.create': {
     payload: z
       .object({
@@ -58,13 +72,33 @@ export const requests = {
         name: codeNameSchema.optional(),
         /** The PIN; omit to have one generated that satisfies the lock's rules. */
         code: pinSchema.optional(),
+        window: z.object({ starts: localDateTimeSchema, ends: localDateTimeSchema }).strict().optional(),
+        confirmCloudScheduling: z.boolean().optional(),
       })
       .strict(),
     value: accessCodeSchema,
   },
+  /** Codes found on the lock that Lockbench did not create (read from zwave-js's cache; no radio). */
+  'codes.unmanaged': { payload: z.object({ doorId: id }).strict(), value: z.array(unmanagedCodeSchema) },
+  /** Take an unmanaged code under Lockbench's management as it is (it is already on the lock). */
+  'codes.adopt': {
+    payload: z.object({ doorId: id, slot: z.number().int().min(1).max(65535), name: codeNameSchema.optional() }).strict(),
+    value: accessCodeSchema,
+  },
+  /** Clear an unmanaged code from its slot (queued like any removal). */
+  'codes.clearUnmanaged': {
+    payload: z.object({ doorId: id, slot: z.number().int().min(1).max(65535) }).strict(),
+    value: accessCodeSchema,
+  },
   /** A PIN the door's lock will accept (not yet stored or sent). */
   'codes.generate': { payload: z.object({ doorId: id }).strict(), value: z.object({ code: z.string() }) },
-  'codes.remove': { payload: z.object({ accessCodeId: id }).strict(), value: accessCodeSchema },
+  'codes.remove': { payload: z.object({ doorId: id, accessCodeId: id }).strict(), value: accessCodeSchema },
+  /** What is waiting, running and failed on a site's doors (done and cancelled work is left out). */
+  'queue.list': { payload: z.object({ siteId: id }).strict(), value: z.array(queueItemSchema) },
+  /** Try a failed or waiting operation again now. */
+  'queue.retry': { payload: z.object({ doorId: id, operationId: id }).strict(), value: queueItemSchema },
+  /** Give up a waiting or failed operation (a code never confirmed is withdrawn; the slot is cleared if it may hold it). */
+  'queue.cancel': { payload: z.object({ doorId: id, operationId: id }).strict(), value: queueItemSchema },
   /** Demo site only: make a virtual lock stop answering (or answer again), to see what a failure looks like. */
   'demo.simulate': {
     payload: z.object({ doorId: id, fault: z.enum(['none', 'no_answer']) }).strict(),
@@ -77,6 +111,7 @@ export const events = {
   'sites.changed': siteViewSchema,
   'doors.changed': doorViewSchema,
   'codes.changed': accessCodeSchema,
+  'queue.changed': z.object({ siteId: z.string(), items: z.array(queueItemSchema) }),
   /** What a long action is doing right now, on which door, for progress lines. */
   'activity': z.object({ siteId: z.string().nullable(), doorId: z.string().nullable(), message: z.string() }),
 } as const;

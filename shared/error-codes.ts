@@ -39,6 +39,11 @@ export const ERROR_CODES = [
   'codes.no_free_slot',
   'codes.unsupported',
   'codes.busy',
+  'codes.needs_confirmation',
+  'codes.invalid_window',
+  // queue: the local operation queue
+  'queue.not_found',
+  'queue.not_allowed',
   // sync: the cloud API
   'sync.failed',
 ] as const;

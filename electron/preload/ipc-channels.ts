@@ -25,11 +25,19 @@ export const requestChannelNames = [
   'codes.create',
   'codes.generate',
   'codes.remove',
+  'sites.update',
+  'doors.setClock',
+  'codes.unmanaged',
+  'codes.adopt',
+  'codes.clearUnmanaged',
+  'queue.list',
+  'queue.retry',
+  'queue.cancel',
   'demo.simulate',
 ] as const satisfies readonly RequestChannel[];
 
 /** Every event channel of the contract. */
-export const eventChannelNames = ['sites.changed', 'doors.changed', 'codes.changed', 'activity'] as const satisfies readonly EventChannel[];
+export const eventChannelNames = ['sites.changed', 'doors.changed', 'codes.changed', 'queue.changed', 'activity'] as const satisfies readonly EventChannel[];
 
 /** Compile-time check that no contract channel is missing from the lists above. */
 type MissingFrom<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : Exclude<All, Listed>;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkPin, describeLengths } from './pin-rules';
+import type { PinConstraintType } from '../domain/code-constraints';
+import { canChoosePin, checkPin, describeLengths, type PinRules } from './pin-rules';
 
 const digits4to8 = { supportedCodeLengths: [4, 5, 6, 7, 8], pinCharset: 'digits' as const, existingPins: ['482913'] };
 
@@ -41,5 +42,113 @@ describe('describeLengths', () => {
     expect(describeLengths([4, 5, 6], 'digits')).toBe('4–6 digits');
     expect(describeLengths([6], 'digits')).toBe('6 digits');
     expect(describeLengths([6, 4], 'ascii')).toBe('4 or 6 characters');
+  });
+});
+
+describe('checkPin with Seam code constraints', () => {
+  const withConstraint = (type: PinConstraintType, extra: Partial<PinRules> = {}): PinRules => ({
+    supportedCodeLengths: [4, 5, 6, 7, 8],
+    pinCharset: 'digits',
+    existingPins: [],
+    constraints: [{ constraint_type: type }],
+    ...extra,
+  });
+
+  // One PIN the rule lets through and one it refuses, per constraint type.
+  const cases: Array<[PinConstraintType, string, string]> = [
+    ['no_zeros', '583917', '583907'],
+    ['cannot_contain_089', '527361', '527381'],
+    ['cannot_contain_089', '527361', '527391'],
+    ['cannot_contain_0789', '524361', '524371'],
+    ['cannot_start_with_12', '213579', '125793'],
+    ['no_all_same_digits', '777778', '777777'],
+    ['no_ascending_or_descending_sequence', '123457', '123456'],
+    ['no_ascending_or_descending_sequence', '654320', '654321'],
+    ['no_triple_consecutive_ints', '124578', '582346'],
+    ['no_triple_consecutive_ints', '124578', '587651'],
+    ['no_triple_consecutive_ints', '114577', '581117'],
+    ['at_least_three_unique_digits', '112133', '112122'],
+    ['unique_first_four_digits', '51735173', '51755173'],
+  ];
+
+  it.each(cases)('%s: lets %s through and refuses %s, naming the rule', (type, good, bad) => {
+    const rules = withConstraint(type);
+    expect(checkPin(good, rules)).toEqual({ ok: true });
+    const refused = checkPin(bad, rules);
+    expect(refused).toMatchObject({ ok: false, rule: type });
+    expect(!refused.ok && refused.message.length).toBeGreaterThan(10);
+  });
+
+  it('says which digits the keypad lacks', () => {
+    const refused = checkPin('527981', withConstraint('cannot_contain_089'));
+    expect(!refused.ok && refused.message).toContain('9, 8');
+    expect(!refused.ok && refused.message).toContain('1–7');
+  });
+
+  it('names the run of three it found', () => {
+    const refused = checkPin('581117', withConstraint('no_triple_consecutive_ints'));
+    expect(!refused.ok && refused.message).toContain('111');
+  });
+
+  it('ignores a rule the lock does not have', () => {
+    expect(checkPin('102030', digits4to8)).toEqual({ ok: true });
+    expect(checkPin('1111', digits4to8)).toEqual({ ok: true });
+  });
+
+  it('names the most specific rule first when several are broken', () => {
+    const all: PinRules = {
+      ...digits4to8,
+      constraints: [
+        { constraint_type: 'at_least_three_unique_digits' },
+        { constraint_type: 'no_triple_consecutive_ints' },
+        { constraint_type: 'no_all_same_digits' },
+        { constraint_type: 'no_ascending_or_descending_sequence' },
+      ],
+    };
+    expect(checkPin('1111', all)).toMatchObject({ rule: 'no_all_same_digits' });
+    expect(checkPin('1234', all)).toMatchObject({ rule: 'no_ascending_or_descending_sequence' });
+    expect(checkPin('91234', all)).toMatchObject({ rule: 'no_triple_consecutive_ints' });
+    expect(checkPin('1121', all)).toMatchObject({ rule: 'at_least_three_unique_digits' });
+  });
+
+  it('checks characters and length before the shape rules', () => {
+    const rules = withConstraint('no_zeros');
+    expect(checkPin('10a', rules)).toMatchObject({ rule: 'allowed_characters' });
+    expect(checkPin('100', rules)).toMatchObject({ rule: 'supported_code_lengths' });
+  });
+
+  it('unique_first_four_digits: also refuses a PIN that starts like another code on the lock', () => {
+    const rules = withConstraint('unique_first_four_digits', { existingPins: ['482913', '7306'] });
+    expect(checkPin('482975', rules)).toMatchObject({ ok: false, rule: 'unique_first_four_digits' });
+    expect(checkPin('73064', rules)).toMatchObject({ ok: false, rule: 'unique_first_four_digits' });
+    expect(checkPin('482913', rules)).toMatchObject({ ok: false, rule: 'duplicate_code_on_device' });
+    expect(checkPin('481923', rules)).toEqual({ ok: true });
+  });
+
+  it('cannot_specify_pin_code: refuses a chosen PIN, takes a generated one', () => {
+    const rules = withConstraint('cannot_specify_pin_code');
+    expect(checkPin('583917', rules)).toMatchObject({ ok: false, rule: 'cannot_specify_pin_code' });
+    expect(checkPin('583917', rules, { isGenerated: true })).toEqual({ ok: true });
+    expect(checkPin('583', rules, { isGenerated: true })).toMatchObject({ rule: 'supported_code_lengths' });
+    expect(canChoosePin(rules)).toBe(false);
+    expect(canChoosePin(digits4to8)).toBe(true);
+  });
+
+  it('pin_code_matches_existing_set: only PINs from the set, and says so when the set is unknown', () => {
+    const rules = withConstraint('pin_code_matches_existing_set', { allowedPins: ['583917', '640271'] });
+    expect(checkPin('583917', rules)).toEqual({ ok: true });
+    expect(checkPin('583918', rules)).toMatchObject({ ok: false, rule: 'pin_code_matches_existing_set' });
+    const unknown = checkPin('583917', withConstraint('pin_code_matches_existing_set'));
+    expect(unknown).toMatchObject({ ok: false, rule: 'pin_code_matches_existing_set' });
+    expect(!unknown.ok && unknown.message).toContain('none are known');
+    expect(checkPin('583917', { ...rules, existingPins: ['583917'] })).toMatchObject({ rule: 'duplicate_code_on_device' });
+  });
+
+  it('leaves schedule and name constraints to their own checks', () => {
+    const rules: PinRules = {
+      ...digits4to8,
+      constraints: [{ constraint_type: 'start_date_in_future' }, { constraint_type: 'name_length', max_length: 2 }, { constraint_type: 'name_must_be_unique' }],
+    };
+    expect(checkPin('5071', rules)).toEqual({ ok: true });
   });
 });

@@ -29,12 +29,14 @@ export type AccessCodeIssue = z.infer<typeof accessCodeIssueSchema>;
 /** Seam event types Lockbench records on a code. */
 export const accessCodeEventTypeSchema = z.enum([
   'access_code.created',
+  'access_code.scheduled_on_device',
   'access_code.set_on_device',
   'access_code.failed_to_set_on_device',
   'access_code.delay_in_setting_on_device',
   'access_code.removed_from_device',
   'access_code.failed_to_remove_from_device',
   'access_code.deleted',
+  'access_code.used_on_keypad',
 ]);
 export type AccessCodeEventType = z.infer<typeof accessCodeEventTypeSchema>;
 
@@ -65,6 +67,13 @@ export const accessCodeSchema = z.object({
   errors: z.array(accessCodeIssueSchema),
   warnings: z.array(accessCodeIssueSchema),
   events: z.array(accessCodeEventSchema),
+  /**
+   * Who switches a time-bound code on and off: the lock itself (native year-day schedule), or the cloud once synced
+   * (the lock cannot, and the laptop leaves the site). Null for ongoing codes.
+   */
+  scheduled_by: z.enum(['lock', 'cloud']).nullable().default(null),
+  /** Last keypad unlock with this code's user id, reported by the lock (proof of use). */
+  last_used_at: z.string().nullable().default(null),
   created_at: z.string(),
   updated_at: z.string(),
 });

@@ -43,6 +43,8 @@ export function sampleAccessCode(over: Partial<AccessCode> = {}): AccessCode {
     errors: [],
     warnings: [],
     events: [],
+    scheduled_by: null,
+    last_used_at: null,
     created_at: at,
     updated_at: at,
     ...over,

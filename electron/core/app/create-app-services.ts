@@ -1,15 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { AccessCode } from '../../../shared/domain/access-code';
 import { isCodedError } from '../../../shared/result';
 import { createCodeService } from '../codes/code-service';
-import { createDoorQueue } from '../codes/door-queue';
-import { defaultRetryPolicy } from '../codes/lock-operations';
+import { createUnmanagedCodes } from '../codes/unmanaged-codes';
 import { createEventHub } from '../ipc/event-hub';
 import { createLockManager } from '../locks/lock-manager';
+import { systemClock, type Clock } from '../queue/clock';
+import { createOperationQueue } from '../queue/operation-queue';
+import { defaultRetryRules } from '../queue/operation-records';
+import { createQueueService } from '../queue/queue-service';
+import { createTimeKeeper } from '../queue/time-keeper';
 import { createSiteService } from '../sites/site-service';
-import { openStore } from '../store/open-store';
-import type { LockbenchStore } from '../store/store';
+import { openShardedStore } from '../store/open-sharded-store';
+import type { ShardedStore } from '../store/store-v2';
 import { listSerialPorts } from '../transport/list-serial-ports';
 import type { AppServices, AppServicesOptions } from './app-services';
 import { createControllerOpener, defaultDoorName } from './controller-opener';
@@ -17,63 +22,85 @@ import { createDemoControls } from './demo-controls';
 import { loadNetworkKeys } from './network-keys';
 import { createRequestHandlers } from './request-handlers';
 
-/** Opens the store; a damaged store with no good backup is set aside (named in the notice), never silently emptied. */
-async function openAppStore(file: string, log: (line: string) => void): Promise<LockbenchStore> {
+/** Opens the store; a damaged index with no good backup is set aside (named in the notice), never silently emptied. */
+async function openAppStore(dir: string, log: (line: string) => void): Promise<ShardedStore> {
   try {
-    return await openStore({ file, log });
+    return await openShardedStore({ dir, log });
   } catch (error) {
     if (!isCodedError(error) || error.code !== 'store.corrupt') throw error;
     log(error.message);
-    return openStore({ file, log });
+    return openShardedStore({ dir, log });
   }
 }
 
 /**
  * Wires the main-process services, the same under Electron and the browser host:
- *   store ─┐
- *   controller opener ─▶ lock manager ─▶ site service ─┐
- *                                      └▶ code service ─┴▶ request handlers ─▶ (dispatcher, by the transport)
- * and connects the demo site unless told not to.
+ *
+ *   store (index + a file per site) ─┬─▶ site service ◀── lock manager ◀── controller opener (zwave-js / virtual stick)
+ *                                    ├─▶ code service ──▶ operation queue ──▶ lock manager
+ *                                    ├─▶ time keeper  ──▶ operation queue   (time-bound codes at start / end)
+ *                                    └─▶ queue service (the queue panel)
+ *   all of them ─▶ request handlers ─▶ (dispatcher, by the transport);  changes ─▶ event hub ─▶ UI
  */
-export async function createAppServices(options: AppServicesOptions): Promise<AppServices> {
+export async function createAppServices(options: AppServicesOptions & { clock?: Clock }): Promise<AppServices> {
   await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
-  const log = (line: string) => console.log(`[lockbench] ${line}`);
-  const store = await openAppStore(join(options.dataDir, 'lockbench.json'), log);
+  const log = (line: string) => console.error(`[lockbench] ${line}`);
+  const clock = options.clock ?? systemClock;
+  const now = () => clock.now();
+  const store = await openAppStore(options.dataDir, log);
   const keys = await loadNetworkKeys(join(options.dataDir, 'network-keys.json'));
   const events = createEventHub((e) => log(`event listener failed: ${e instanceof Error ? e.message : String(e)}`));
   const opener = createControllerOpener(options.dataDir, keys);
   const locks = createLockManager(opener.open);
-  const now = () => new Date();
 
+  const emitDoor = (doorId: string) => {
+    const door = store.index.read().doors.find((d) => d.id === doorId);
+    if (door) events.emit('doors.changed', sites.doorView(door));
+  };
+  const onCodeChanged = (code: AccessCode) => {
+    events.emit('codes.changed', code);
+    emitDoor(code.door_id);
+  };
+  const onQueueChanged = (siteId: string) => {
+    void queueService.list(siteId).then((items) => events.emit('queue.changed', { siteId, items })).catch(() => {});
+  };
+  const queue = createOperationQueue({ store, locks, clock, rules: defaultRetryRules, onCodeChanged, onQueueChanged });
+  const timeKeeper = createTimeKeeper({ store, queue, clock, newId: randomUUID, onCodeChanged, onQueueChanged });
+  const queueService = createQueueService({ store, queue, clock, newId: randomUUID, onCodeChanged, onQueueChanged });
   const codes = createCodeService({
-    store, locks, queue: createDoorQueue(), policy: defaultRetryPolicy, now, newId: randomUUID,
+    store, locks, queue, clock, newId: randomUUID,
     onChange: (code) => {
-      events.emit('codes.changed', code);
-      const door = store.read().doors.find((d) => d.id === code.door_id);
-      if (door) events.emit('doors.changed', sites.doorView(door));
+      onCodeChanged(code);
+      if (code.type === 'time_bound') void timeKeeper.watchSite(store.index.read().doors.find((d) => d.id === code.door_id)?.siteId ?? '');
     },
-    delayWarningMs: 15_000,
   });
+  const unmanaged = createUnmanagedCodes({ store, locks, queue, clock, newId: randomUUID, onChange: onCodeChanged });
   const sites = createSiteService({
     store, locks, now, newId: randomUUID,
     defaultTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
     defaultDoorName,
-    onSiteReady: (siteId) => codes.resume(siteId),
+    onSiteReady: (siteId) => {
+      void timeKeeper.watchSite(siteId).catch((e: unknown) => log(`time keeper: ${e instanceof Error ? e.message : String(e)}`));
+      queue.kickSite(siteId);
+      onQueueChanged(siteId);
+    },
     onDoorsChanged: (doors) => doors.forEach((d) => events.emit('doors.changed', d)),
   });
   locks.onChange((change) => {
     if (change.kind === 'progress') events.emit('activity', { siteId: change.siteId, doorId: null, message: change.message });
-    if (change.kind === 'site' && store.read().sites.some((s) => s.id === change.siteId)) events.emit('sites.changed', sites.view(change.siteId));
+    if (change.kind === 'site' && store.index.read().sites.some((s) => s.id === change.siteId)) events.emit('sites.changed', sites.view(change.siteId));
     if (change.kind === 'lock') {
-      const door = store.read().doors.find((d) => d.siteId === change.siteId && d.nodeId === change.nodeId);
-      if (door) events.emit('doors.changed', sites.doorView(door));
+      const door = store.index.read().doors.find((d) => d.siteId === change.siteId && d.nodeId === change.nodeId);
+      if (!door) return;
+      emitDoor(door.id);
+      if (locks.profile(change.siteId, change.nodeId)?.isOnline) queue.kickDoor(door.id);
     }
   });
 
   const handlers = {
     ...createRequestHandlers({
-      sites, codes, listPorts: () => listSerialPorts(),
-      info: { version: options.version, host: options.host, dataDir: options.dataDir, storeNotice: store.openNotice },
+      sites, codes, queue: queueService, unmanaged, listPorts: () => listSerialPorts(),
+      info: { version: options.version, host: options.host, dataDir: options.dataDir, storeNotice: store.notices().join(' ') || null },
     }),
     ...createDemoControls({ store, sites, demoStick: opener.demoStick }),
   };
@@ -90,6 +117,10 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     ready,
     async close() {
       await ready.catch(() => {});
+      timeKeeper.close();
+      await timeKeeper.idle();
+      queue.close();
+      await queue.idle();
       await locks.closeAll();
       await store.close();
     },

@@ -2,11 +2,11 @@ import { CodedError } from '../../../shared/result';
 import type { VirtualStick } from '../demo/virtual-stick';
 import type { RequestHandlers } from '../ipc/handlers';
 import type { SiteService } from '../sites/site-service';
-import type { LockbenchStore } from '../store/store';
+import type { ShardedStore } from '../store/store-v2';
 
 /** What the demo controls need. */
 export interface DemoControlDeps {
-  store: LockbenchStore;
+  store: ShardedStore;
   sites: SiteService;
   demoStick: () => VirtualStick | null;
 }
@@ -15,9 +15,9 @@ export interface DemoControlDeps {
 export function createDemoControls(deps: DemoControlDeps): Pick<RequestHandlers, 'demo.simulate'> {
   return {
     'demo.simulate': async ({ doorId, fault }) => {
-      const door = deps.store.read().doors.find((d) => d.id === doorId);
+      const door = deps.store.index.read().doors.find((d) => d.id === doorId);
       if (!door) throw new CodedError('door.not_found', 'This door does not exist (any more).');
-      const site = deps.store.read().sites.find((s) => s.id === door.siteId);
+      const site = deps.store.index.read().sites.find((s) => s.id === door.siteId);
       const lock = site?.connection.kind === 'demo' ? deps.demoStick()?.locks.get(door.nodeId) : undefined;
       if (!lock) throw new CodedError('site.not_demo', 'Faults can only be simulated on the connected demo site.');
       lock.setAnswering(fault === 'none');

@@ -2,30 +2,42 @@ import type { SerialPortList } from '../../../shared/domain/serial-port';
 import type { CodeService } from '../codes/code-service';
 import type { RequestHandlers } from '../ipc/handlers';
 import type { SiteService } from '../sites/site-service';
+import type { QueueService } from '../queue/queue-service';
+import type { UnmanagedCodes } from '../codes/unmanaged-codes';
 
 /** What the handlers delegate to. */
 export interface HandlerDeps {
   sites: SiteService;
   codes: CodeService;
+  queue: QueueService;
+  unmanaged: UnmanagedCodes;
   listPorts: () => Promise<SerialPortList>;
   info: { version: string; host: 'electron' | 'browser'; dataDir: string; storeNotice: string | null };
 }
 
 /** Maps every contract channel (but the demo controls) to its service call. Payloads arrive already validated by the dispatcher. */
 export function createRequestHandlers(deps: HandlerDeps): Omit<RequestHandlers, 'demo.simulate'> {
-  const { sites, codes } = deps;
+  const { sites, codes, queue, unmanaged } = deps;
   return {
     'app.info': async () => deps.info,
     'ports.list': () => deps.listPorts(),
     'sites.list': async () => sites.list(),
     'sites.connect': (p) => sites.connect(p),
+    'sites.update': (p) => sites.update(p.siteId, { name: p.name, timeZone: p.timeZone }),
+    'doors.setClock': (p) => sites.setClock(p.doorId),
+    'codes.unmanaged': (p) => unmanaged.list(p.doorId),
+    'codes.adopt': (p) => unmanaged.adopt(p.doorId, p.slot, p.name),
+    'codes.clearUnmanaged': (p) => unmanaged.clear(p.doorId, p.slot),
     'sites.disconnect': (p) => sites.disconnect(p.siteId),
     'doors.list': async (p) => sites.doors(p.siteId),
     'doors.rename': (p) => sites.rename(p.doorId, p.name),
     'doors.check': (p) => sites.check(p.doorId),
-    'codes.list': async (p) => codes.list(p.doorId),
-    'codes.create': (p) => codes.create(p.doorId, { name: p.name, code: p.code }),
+    'codes.list': (p) => codes.list(p.doorId),
+    'codes.create': (p) => codes.create(p.doorId, p),
     'codes.generate': async (p) => ({ code: await codes.generate(p.doorId) }),
-    'codes.remove': (p) => codes.remove(p.accessCodeId),
+    'codes.remove': (p) => codes.remove(p.doorId, p.accessCodeId),
+    'queue.list': (p) => queue.list(p.siteId),
+    'queue.retry': (p) => queue.retry(p.doorId, p.operationId),
+    'queue.cancel': (p) => queue.cancel(p.doorId, p.operationId),
   };
 }

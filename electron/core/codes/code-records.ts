@@ -33,6 +33,8 @@ export function newOngoingCode(input: NewCode): AccessCode {
     errors: [],
     warnings: [],
     events: [{ event_type: 'access_code.created', occurred_at: at }],
+    scheduled_by: null,
+    last_used_at: null,
     created_at: at,
     updated_at: at,
   };

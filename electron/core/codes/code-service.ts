@@ -1,14 +1,36 @@
 import type { AccessCode } from '../../../shared/domain/access-code';
 import type { Door } from '../../../shared/domain/door';
 import type { LockProfile } from '../../../shared/domain/lock';
+import type { Operation } from '../../../shared/domain/operation';
 import { checkPin, type PinRules } from '../../../shared/codes/pin-rules';
 import { generatePin } from '../../../shared/codes/pin-generator';
 import { CodedError } from '../../../shared/result';
 import type { LockManager } from '../locks/lock-manager';
-import type { LockbenchStore } from '../store/store';
-import { applyTransition, isActive, newOngoingCode, type CodeTransition } from './code-records';
-import type { DoorQueue } from './door-queue';
-import { clearAndVerify, setAndVerify, type RetryPolicy } from './lock-operations';
+import type { Clock } from '../queue/clock';
+import type { OperationQueue } from '../queue/operation-queue';
+import { newOperation } from '../queue/operation-records';
+import type { DurableDoc, ShardedStore, SiteCodesData } from '../store/store-v2';
+import { applyTransition, isActive, newOngoingCode } from './code-records';
+import { decideTimeBound, type WindowInput } from './time-bound-input';
+
+/** What the code service needs; each part can be faked in tests. */
+export interface CodeServiceDeps {
+  store: ShardedStore;
+  locks: LockManager;
+  queue: OperationQueue;
+  clock: Clock;
+  newId: () => string;
+  /** Called with the code after every durable change (pushed to the UI as `codes.changed`). */
+  onChange: (code: AccessCode) => void;
+}
+
+/** Creating and removing access codes on doors: validated, stored with their lock operation, then queued. */
+export interface CodeService {
+  list(doorId: string): Promise<AccessCode[]>;
+  create(doorId: string, input: { name?: string; code?: string } & Partial<WindowInput>): Promise<AccessCode>;
+  generate(doorId: string): Promise<string>;
+  remove(doorId: string, accessCodeId: string): Promise<AccessCode>;
+}
 
 /** The lowest slot (from 1) not taken, or null when the lock is full. */
 function freeSlot(taken: ReadonlySet<number>, slotCount: number): number | null {
@@ -16,44 +38,26 @@ function freeSlot(taken: ReadonlySet<number>, slotCount: number): number | null 
   return null;
 }
 
-/** What the code service needs; each part can be faked in tests. */
-export interface CodeServiceDeps {
-  store: LockbenchStore;
-  locks: LockManager;
-  queue: DoorQueue;
-  policy: RetryPolicy;
-  now: () => Date;
-  newId: () => string;
-  /** Called with the code after every durable change (pushed to the UI as `codes.changed`). */
-  onChange: (code: AccessCode) => void;
-  /** After this long in `setting`, the code gets the `delay_in_setting_on_device` warning. */
-  delayWarningMs: number;
-}
-
-/** Creating, removing and verifying access codes on doors. */
-export interface CodeService {
-  list(doorId: string): AccessCode[];
-  create(doorId: string, input: { name?: string; code?: string }): Promise<AccessCode>;
-  generate(doorId: string): Promise<string>;
-  remove(accessCodeId: string): Promise<AccessCode>;
-  /** Picks up work a restart or reconnect interrupted: codes still `setting` or `removing` on the site's doors. */
-  resume(siteId: string): void;
+/** Done and cancelled operations are history once a day old (the code's own events keep the story). */
+function prune(operations: Operation[], now: Date): Operation[] {
+  const cutoff = now.getTime() - 86_400_000;
+  return operations.filter((o) => (o.state !== 'done' && o.state !== 'cancelled') || new Date(o.updated_at).getTime() > cutoff);
 }
 
 /**
- * Creates the code service. Pipeline for one code:
- *   validate PIN against the lock ─▶ allocate slot ─▶ store `setting` (fsync) ─▶ ack to UI
- *   ─▶ door queue: Set ─▶ read back ─▶ store `set` + access_code.set_on_device   (or the Seam error)
+ * Creates the code service. One code, from the installer's click to the lock:
+ *   validate PIN against the lock ─▶ allocate slot ─▶ ONE durable write: code `setting` + its set_code operation
+ *   ─▶ ack to the UI ─▶ operation queue (Set, read back, `set`) whenever the door's lock is connected.
  */
 export function createCodeService(deps: CodeServiceDeps): CodeService {
-  const { store, locks, queue } = deps;
+  const { store, locks, queue, clock } = deps;
 
   const door = (doorId: string): Door => {
-    const found = store.read().doors.find((d) => d.id === doorId);
+    const found = store.index.read().doors.find((d) => d.id === doorId);
     if (!found) throw new CodedError('door.not_found', 'This door does not exist (any more).');
     return found;
   };
-  const codesOf = (doorId: string) => store.read().accessCodes.filter((c) => c.door_id === doorId);
+  const codesDoc = (d: Door): Promise<DurableDoc<SiteCodesData>> => store.codes(d.siteId);
 
   async function profileOf(d: Door): Promise<LockProfile> {
     if (locks.status(d.siteId).state !== 'ready') {
@@ -76,112 +80,88 @@ export function createCodeService(deps: CodeServiceDeps): CodeService {
     return {
       supportedCodeLengths: profile.supportedCodeLengths,
       pinCharset: profile.pinCharset,
-      existingPins: [...slots.flatMap((s) => (s.code ? [s.code] : [])), ...ours.map((c) => c.code)],
+      existingPins: [...slots.flatMap((s) => (s.code && !/^\*+$/.test(s.code) ? [s.code] : [])), ...ours.map((c) => c.code)],
       takenSlots: new Set([...slots.map((s) => s.slot), ...ours.flatMap((c) => (c.slot === null ? [] : [c.slot]))]),
     };
   }
 
-  async function transition(id: string, t: CodeTransition): Promise<AccessCode> {
-    const updated = await store.update((data) => {
-      const code = data.accessCodes.find((c) => c.access_code_id === id);
-      if (!code) throw new CodedError('codes.not_found', 'This access code does not exist (any more).');
-      return structuredClone(applyTransition(code, t, deps.now()));
-    });
-    deps.onChange(updated);
-    return updated;
-  }
-
-  function program(code: AccessCode): void {
-    const d = door(code.door_id);
-    const timer = setTimeout(() => {
-      void transition(code.access_code_id, {
-        event: 'access_code.delay_in_setting_on_device',
-        warning: { code: 'delay_in_setting_on_device', message: 'The lock is taking longer than usual to confirm this code.' },
-      }).catch(() => {});
-    }, deps.delayWarningMs);
-    void queue
-      .run(d.id, async () => {
-        const outcome = await setAndVerify(locks.network(d.siteId), d.nodeId, code.slot!, code.code, deps.policy);
-        clearTimeout(timer);
-        await transition(
-          code.access_code_id,
-          outcome.ok
-            ? { status: 'set', event: 'access_code.set_on_device', clearIssues: true }
-            : { status: 'unset', event: 'access_code.failed_to_set_on_device', error: { code: outcome.error, message: outcome.message } },
-        );
-      })
-      .catch(() => clearTimeout(timer));
-  }
-
-  function unprogram(code: AccessCode): void {
-    const d = door(code.door_id);
-    void queue
-      .run(d.id, async () => {
-        const outcome = await clearAndVerify(locks.network(d.siteId), d.nodeId, code.slot!, deps.policy);
-        await transition(
-          code.access_code_id,
-          outcome.ok
-            ? { status: 'unset', isRemoved: true, event: 'access_code.removed_from_device', clearIssues: true }
-            : { status: 'set', event: 'access_code.failed_to_remove_from_device', error: { code: outcome.error, message: outcome.message } },
-        );
-      })
-      .catch(() => {});
-  }
-
   return {
-    list: (doorId) => (door(doorId), codesOf(doorId).map((c) => structuredClone(c))),
+    async list(doorId) {
+      const d = door(doorId);
+      return (await codesDoc(d)).read().accessCodes.filter((c) => c.door_id === doorId).map((c) => structuredClone(c));
+    },
 
     async create(doorId, input) {
       const d = door(doorId);
       const profile = await profileOf(d);
+      const doc = await codesDoc(d);
       const name = input.name?.trim() || null;
-      // Rules, duplicate check and slot allocation run inside the serialised store update, so two creates racing
-      // on one door can never take the same slot or the same PIN.
-      const record = await store.update((data) => {
+      const zone = store.index.read().sites.find((s) => s.id === d.siteId)?.timeZone ?? 'UTC';
+      const timeBound = input.window ? decideTimeBound({ window: input.window, confirmCloudScheduling: input.confirmCloudScheduling }, profile, zone, clock.now()) : null;
+      // Rules, duplicate check, slot allocation, the code and its operation all happen inside one serialised
+      // durable update: two creates racing on one door can never take the same slot or the same PIN.
+      const { code, operation } = await doc.update((data) => {
         const rules = rulesFor(d, profile, data.accessCodes);
         const pin = input.code ?? generatePin(rules);
         const check = checkPin(pin, rules);
         if (!check.ok) {
-          const code = check.rule === 'duplicate_code_on_device' ? 'codes.duplicate_pin' : 'codes.constraint_violated';
-          throw new CodedError(code, check.message, { rule: check.rule });
+          const errorCode = check.rule === 'duplicate_code_on_device' ? 'codes.duplicate_pin' : 'codes.constraint_violated';
+          throw new CodedError(errorCode, check.message, { rule: check.rule });
         }
         const slot = freeSlot(rules.takenSlots, profile.slotCount);
         if (slot === null) {
           throw new CodedError('codes.no_free_slot', `${d.name}: all ${profile.slotCount} code slots are in use. Remove a code first.`, { rule: 'max_active_codes_supported' });
         }
-        const created = newOngoingCode({ id: deps.newId(), doorId, name, pin, slot, at: deps.now() });
+        const now = clock.now();
+        const created = newOngoingCode({ id: deps.newId(), doorId, name, pin, slot, at: now });
+        if (timeBound) {
+          Object.assign(created, { type: 'time_bound', starts_at: timeBound.startsAt, ends_at: timeBound.endsAt, scheduled_by: timeBound.scheduledBy, status: timeBound.status });
+        }
+        const loadAt = timeBound ? timeBound.loadAt : null;
+        const op = loadAt === undefined ? null : newOperation({ id: deps.newId(), code: created, kind: 'set_code', notBefore: loadAt, at: now });
         data.accessCodes.push(created);
-        return structuredClone(created);
+        data.operations = [...prune(data.operations, now), ...(op ? [op] : [])];
+        return { code: structuredClone(created), operation: op };
       });
-      deps.onChange(record);
-      program(record);
-      return record;
+      if (operation) queue.markFresh(operation.operation_id);
+      deps.onChange(code);
+      queue.kickDoor(doorId);
+      return code;
     },
 
     async generate(doorId) {
       const d = door(doorId);
       const profile = await profileOf(d);
-      return generatePin(rulesFor(d, profile, store.read().accessCodes));
+      return generatePin(rulesFor(d, profile, (await codesDoc(d)).read().accessCodes));
     },
 
-    async remove(accessCodeId) {
-      const code = store.read().accessCodes.find((c) => c.access_code_id === accessCodeId);
-      if (!code || code.is_removed) throw new CodedError('codes.not_found', 'This access code does not exist (any more).');
-      if (code.status === 'removing') return structuredClone(code);
-      const d = door(code.door_id);
-      await profileOf(d);
-      const updated = await transition(accessCodeId, { status: 'removing' });
-      unprogram(updated);
+    async remove(doorId, accessCodeId) {
+      const d = door(doorId);
+      const doc = await codesDoc(d);
+      const updated = await doc.update((data) => {
+        const code = data.accessCodes.find((c) => c.access_code_id === accessCodeId && c.door_id === doorId);
+        if (!code || code.is_removed) throw new CodedError('codes.not_found', 'This access code does not exist (any more).');
+        if (code.status === 'removing') return structuredClone(code);
+        const now = clock.now();
+        const pendingSet = data.operations.find((o) => o.access_code_id === accessCodeId && o.state === 'waiting' && o.kind === 'set_code');
+        // A set that never went out (created in this run, no attempt yet) is simply withdrawn: nothing to clear.
+        if (pendingSet && pendingSet.attempts === 0 && !pendingSet.is_ambiguous && !queue.isRunning(pendingSet.operation_id) && code.events.every((e) => e.event_type === 'access_code.created')) {
+          pendingSet.state = 'cancelled';
+          pendingSet.updated_at = now.toISOString();
+          return structuredClone(applyTransition(code, { status: 'unset', isRemoved: true, event: 'access_code.deleted', clearIssues: true }, now));
+        }
+        if (pendingSet) {
+          pendingSet.state = 'cancelled';
+          pendingSet.updated_at = now.toISOString();
+        }
+        data.operations.push(newOperation({ id: deps.newId(), code, kind: 'remove_code', notBefore: null, at: now }));
+        return structuredClone(applyTransition(code, { status: 'removing', clearIssues: true }, now));
+      });
+      const op = (await codesDoc(d)).read().operations.at(-1);
+      if (op?.access_code_id === accessCodeId && op.kind === 'remove_code') queue.markFresh(op.operation_id);
+      deps.onChange(updated);
+      queue.kickDoor(doorId);
       return updated;
-    },
-
-    resume(siteId) {
-      const doorIds = new Set(store.read().doors.filter((d) => d.siteId === siteId).map((d) => d.id));
-      for (const code of store.read().accessCodes) {
-        if (!doorIds.has(code.door_id) || code.is_removed || code.slot === null) continue;
-        if (code.status === 'setting') program(structuredClone(code));
-        if (code.status === 'removing') unprogram(structuredClone(code));
-      }
     },
   };
 }

@@ -3,15 +3,23 @@ import { createAndOpenMockedZWaveSerialPort } from '@zwave-js/serial/mock';
 import { MockController, MockNode } from '@zwave-js/testing';
 import { createDefaultMockControllerBehaviors, createDefaultMockNodeBehaviors } from 'zwave-js/Testing';
 import type { NetworkKeys } from '../zwave/lock-network';
-import { createBatteryBehavior, createCodeChangeObserver, createMaskedCodesBehavior, createNotificationIdleBehavior, installRadioControl } from './lock-behaviors';
-import { loadLockMemory, saveLockMemory, slotsFromState, slotsIntoState, STATUS_ENABLED, userCodeKey, userIdStatusKey, type LockMemoryFile } from './lock-memory';
-import { lockNodeCapabilities } from './mock-lock-node';
+import { createScheduleEnableBehavior, createTimeParametersBehavior } from './clock-behaviors';
+import { createBatteryBehavior, createCodeChangeObserver, createMaskedCodesBehavior, createNotificationIdleBehavior, installRadioControl, sendKeypadUnlock } from './lock-behaviors';
+import { loadLockMemory, saveLockMemory, slotsFromState, slotsIntoState, STATUS_ENABLED, userCodeKey, userIdStatusKey, type LockMemoryFile, type StoredLock } from './lock-memory';
+import { clockFromState, clockIntoState, schedulesFromState, schedulesIntoState, type StoredClock } from './schedule-memory';
+import { lockNodeCapabilities, YEAR_DAY_SLOTS_PER_USER } from './mock-lock-node';
 import { createSeededRandom } from './seeded-random';
 import type { VirtualLockHandle, VirtualLockSpec, VirtualStick, VirtualStickOptions } from './virtual-stick';
 
 /** Home id of the virtual network ("LKBE"). */
 const VIRTUAL_HOME_ID = 0x4c4b4245;
 const KEY_NAMES = ['S0_Legacy', 'S2_Unauthenticated', 'S2_Authenticated', 'S2_AccessControl'] as const;
+/**
+ * A scheduling lock's clock when it first starts: time zone UTC+0, whatever the site's zone, like a lock fresh out of
+ * the box. Note: zwave-js's first interview then writes the LAPTOP's zone into it (Schedule Entry Lock interview), so
+ * the demo shows a wrong zone only when the site's zone differs from the laptop's.
+ */
+const FACTORY_CLOCK: StoredClock = { standardOffset: 0, dstOffset: 0, skewMs: 0 };
 
 /**
  * Starts a virtual Z-Wave stick: zwave-js's MockController on a MockPort, one MockNode per virtual lock, lock memory
@@ -56,7 +64,13 @@ export async function createVirtualStick(options: VirtualStickOptions): Promise<
     const batteryLevel = spec.batteryLevel;
     node.defineBehavior(createBatteryBehavior(() => batteryLevel), createNotificationIdleBehavior(), createCodeChangeObserver(() => void save()));
     if (!spec.revealsCodes) node.defineBehavior(createMaskedCodesBehavior(spec.slotCount));
-    slotsIntoState(node.state, memory.locks[String(spec.nodeId)]?.slots ?? {});
+    const stored = memory.locks[String(spec.nodeId)];
+    slotsIntoState(node.state, stored?.slots ?? {});
+    if (spec.nativeScheduling) {
+      node.defineBehavior(createScheduleEnableBehavior(spec.slotCount), createTimeParametersBehavior());
+      schedulesIntoState(node.state, stored?.schedules ?? {});
+      clockIntoState(node.state, stored?.clock ?? FACTORY_CLOCK);
+    }
     const radio = installRadioControl(node, random, spec.dropRate);
     nodes.set(spec.nodeId, { node, spec });
     locks.set(spec.nodeId, createHandle(spec, node, radio, save));
@@ -97,12 +111,22 @@ function createHandle(
     },
     setAnswering: radio.setAnswering,
     setDropRate: radio.setDropRate,
+    simulateKeypadUnlock: (slot) => sendKeypadUnlock(node, slot, spec.secure),
+    storedSchedules: () => (spec.nativeScheduling ? schedulesFromState(node.state, spec.slotCount, YEAR_DAY_SLOTS_PER_USER) : {}),
+    storedClock: () => (spec.nativeScheduling ? clockFromState(node.state) : null),
   };
 }
 
 function snapshot(memory: LockMemoryFile, nodes: Map<number, { node: MockNode; spec: VirtualLockSpec }>): LockMemoryFile {
   const locks: LockMemoryFile['locks'] = { ...memory.locks };
-  for (const [nodeId, { node, spec }] of nodes) locks[String(nodeId)] = { slots: slotsFromState(node.state, spec.slotCount) };
+  for (const [nodeId, { node, spec }] of nodes) {
+    const lock: StoredLock = { slots: slotsFromState(node.state, spec.slotCount) };
+    if (spec.nativeScheduling) {
+      lock.schedules = schedulesFromState(node.state, spec.slotCount, YEAR_DAY_SLOTS_PER_USER);
+      lock.clock = clockFromState(node.state);
+    }
+    locks[String(nodeId)] = lock;
+  }
   return { ...memory, locks };
 }
 

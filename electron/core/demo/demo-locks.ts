@@ -30,6 +30,8 @@ export const DEMO_LOCKS: VirtualLockSpec[] = [
     batteryLevel: 75,
     dropRate: 0,
     revealsCodes: true,
+    // A budget lock: User Code v1, so no code checksum.
+    userCodeVersion: 1,
   },
   {
     nodeId: 4,

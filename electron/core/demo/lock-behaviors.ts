@@ -1,5 +1,22 @@
-import { BatteryCCGet, BatteryCCReport, NotificationCCGet, NotificationCCReport, UserCodeCCExtendedUserCodeSet, UserCodeCCGet, UserCodeCCReport, UserCodeCCSet, UserIDStatus } from 'zwave-js';
-import { MockZWaveFrameType, type MockNode, type MockNodeBehavior } from '@zwave-js/testing';
+import {
+  BatteryCCGet,
+  BatteryCCReport,
+  NotificationCCGet,
+  NotificationCCReport,
+  ScheduleEntryLockCCEnableAllSet,
+  ScheduleEntryLockCCEnableSet,
+  ScheduleEntryLockCCTimeOffsetSet,
+  ScheduleEntryLockCCYearDayScheduleSet,
+  Security2CC,
+  TimeParametersCCSet,
+  UserCodeCCExtendedUserCodeSet,
+  UserCodeCCGet,
+  UserCodeCCReport,
+  UserCodeCCSet,
+  UserIDStatus,
+  type CommandClass,
+} from 'zwave-js';
+import { createMockZWaveRequestFrame, MockZWaveFrameType, type MockNode, type MockNodeBehavior } from '@zwave-js/testing';
 import { userCodeKey, userIdStatusKey } from './lock-memory';
 
 /** Battery CC has no mock behaviour in zwave-js: answer Battery Get with the lock's level. */
@@ -55,14 +72,47 @@ export function createMaskedCodesBehavior(slotCount: number): MockNodeBehavior {
   };
 }
 
-/** Calls `onChange` after the mock User Code behaviour has stored a Set (so the state file can be written). */
+/** Commands that change what the lock remembers (codes, schedules, clock). */
+const MEMORY_CHANGES = [
+  UserCodeCCSet,
+  UserCodeCCExtendedUserCodeSet,
+  ScheduleEntryLockCCYearDayScheduleSet,
+  ScheduleEntryLockCCEnableSet,
+  ScheduleEntryLockCCEnableAllSet,
+  ScheduleEntryLockCCTimeOffsetSet,
+  TimeParametersCCSet,
+];
+
+/** Calls `onChange` after a behaviour has stored a code, schedule or clock Set (so the state file can be written). */
 export function createCodeChangeObserver(onChange: () => void): MockNodeBehavior {
   return {
     transformResponse(_controller, _self, receivedCC, response) {
-      if (receivedCC instanceof UserCodeCCSet || receivedCC instanceof UserCodeCCExtendedUserCodeSet) onChange();
+      if (MEMORY_CHANGES.some((type) => receivedCC instanceof type)) onChange();
       return response;
     },
   };
+}
+
+/** Access Control notification type and its "Keypad unlock operation" event. */
+const ACCESS_CONTROL = 0x06;
+const KEYPAD_UNLOCK = 0x06;
+
+/**
+ * Sends "Keypad unlock operation by user `slot`" to the controller, unsolicited, as a lock does when a code opens the
+ * door. The event parameter is a User Code Report with the user id and status and, like many real locks, a masked
+ * code (the PIN never goes on the air here). S2-encapsulated when the lock is secure.
+ */
+export async function sendKeypadUnlock(node: MockNode, slot: number, isSecure: boolean): Promise<void> {
+  const status = node.state.get(userIdStatusKey(slot));
+  const userCodeReport = Uint8Array.of(0x63, 0x03, slot, typeof status === 'number' ? status : UserIDStatus.Enabled, ...'****'.split('').map((c) => c.charCodeAt(0)));
+  let cc: CommandClass = new NotificationCCReport({
+    nodeId: node.controller.ownNodeId,
+    notificationType: ACCESS_CONTROL,
+    notificationEvent: KEYPAD_UNLOCK,
+    eventParameters: userCodeReport,
+  });
+  if (isSecure) cc = Security2CC.encapsulate(cc, node.id, node.securityManagers);
+  await node.sendToController(createMockZWaveRequestFrame(cc, { ackRequested: true }));
 }
 
 /** Controls over a lock's radio: silence it completely, or drop a share of frames at random (seeded). */

@@ -1,5 +1,6 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import type { StoredClock, StoredUserSchedules } from './schedule-memory';
 
 /**
  * The virtual locks' memory on disk, so codes survive an app restart as a real lock's would.
@@ -13,12 +14,20 @@ export interface StoredSlot {
   code: string;
 }
 
+/** One lock's memory: its code slots and, for a lock with native scheduling, its schedules and clock. */
+export interface StoredLock {
+  slots: Record<string, StoredSlot>;
+  /** Schedules by user slot (see schedule-memory.ts). */
+  schedules?: Record<string, StoredUserSchedules>;
+  clock?: StoredClock;
+}
+
 /** The whole state file. Network keys are kept so a restarted stick talks S2 with the same keys (demo only). */
 export interface LockMemoryFile {
   version: 1;
   /** Hex-encoded S0/S2 keys the virtual locks were "included" with. */
   networkKeys?: Record<string, string>;
-  locks: Record<string, { slots: Record<string, StoredSlot> }>;
+  locks: Record<string, StoredLock>;
 }
 
 /** The mock User Code behaviour's state key for a slot's status. */

@@ -8,6 +8,9 @@ const ACCESS_CONTROL = 0x06;
 const KEYPAD_LOCK = 0x05;
 const KEYPAD_UNLOCK = 0x06;
 
+/** Year-day schedules per user slot on a scheduling lock: one, like locks that schedule every code. */
+export const YEAR_DAY_SLOTS_PER_USER = 1;
+
 /**
  * The MockNode capabilities of a virtual keypad lock. Neutral ids (0xffff/0xffff/0xfffe) so zwave-js applies no
  * device-config quirks; the lock reports `reportedName` (Node Naming CC holds at most 16 characters) as its name.
@@ -21,13 +24,14 @@ export function lockNodeCapabilities(spec: VirtualLockSpec): MockNodeOptions['ca
     ccCaps({ ccId: CommandClasses['Node Naming and Location'], version: 1, secure, name: reportedName(spec) }),
     ccCaps({
       ccId: CommandClasses['User Code'],
-      version: 2,
+      // v1 locks have no Capabilities Report: no checksum, no character list (zwave-js never asks them).
+      version: userCodeVersion(spec),
       secure,
       numUsers: spec.slotCount,
       supportedASCIIChars: '0123456789',
       supportsAdminCode: false,
       supportsAdminCodeDeactivation: false,
-      supportsUserCodeChecksum: true,
+      supportsUserCodeChecksum: userCodeVersion(spec) >= 2,
       supportedKeypadModes: [KeypadMode.Normal],
       supportedUserIDStatuses: [UserIDStatus.Available, UserIDStatus.Enabled, UserIDStatus.Disabled],
     }),
@@ -54,10 +58,13 @@ export function lockNodeCapabilities(spec: VirtualLockSpec): MockNodeOptions['ca
         version: 3,
         secure,
         numWeekDaySlots: 0,
-        // One year-day schedule per user slot, like locks that schedule every code.
-        numYearDaySlots: 1,
+        numYearDaySlots: YEAR_DAY_SLOTS_PER_USER,
         numDailyRepeatingSlots: 0,
       }),
+      // The lock's clock. No Time CC: zwave-js's mock cannot parse Time CC v2 Time Offset Set (ZW0320), so zwave-js
+      // sends Time Parameters as the laptop's local time (GH#311) and its interview writes the laptop's zone into
+      // the Schedule Entry Lock time offset.
+      { ccId: CommandClasses['Time Parameters'], version: 1, secure },
     );
   }
   if (secure) {
@@ -74,6 +81,11 @@ export function lockNodeCapabilities(spec: VirtualLockSpec): MockNodeOptions['ca
     securityClasses: new Set(secure ? [SecurityClass.S2_AccessControl] : []),
     commandClasses,
   };
+}
+
+/** The User Code CC version of a virtual lock (2 unless the spec says 1). */
+export function userCodeVersion(spec: VirtualLockSpec): 1 | 2 {
+  return spec.userCodeVersion ?? 2;
 }
 
 /** The name the virtual lock reports over Z-Wave: `spec.reportedName`, else the label cut to Node Naming's 16 characters. */

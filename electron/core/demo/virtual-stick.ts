@@ -1,4 +1,5 @@
 import type { ControllerPort, NetworkKeys } from '../zwave/lock-network';
+import type { StoredClock, StoredUserSchedules } from './schedule-memory';
 
 /** How a virtual lock differs from the others, the way real locks do. */
 export interface VirtualLockSpec {
@@ -20,6 +21,8 @@ export interface VirtualLockSpec {
   dropRate: number;
   /** Whether the lock answers User Code Report with the PIN (false: masked). */
   revealsCodes: boolean;
+  /** User Code CC version: 2 (default) has capabilities and the code checksum; 1 has neither. */
+  userCodeVersion?: 1 | 2;
 }
 
 /** Test and demo controls over one virtual lock. */
@@ -33,6 +36,12 @@ export interface VirtualLockHandle {
   setAnswering(isAnswering: boolean): void;
   /** Override dropRate (tests use 0 for determinism, 1 to force silence). */
   setDropRate(rate: number): void;
+  /** Someone opened the door with the code in `slot`: the lock sends a keypad unlock notification to the controller. */
+  simulateKeypadUnlock(slot: number): Promise<void>;
+  /** Year-day schedules and enable flag per user slot in the lock's memory (empty for a lock without scheduling). */
+  storedSchedules(): Record<string, StoredUserSchedules>;
+  /** The lock's clock: Schedule Entry Lock offset and Time Parameters skew (null for a lock without scheduling). */
+  storedClock(): StoredClock | null;
 }
 
 /**

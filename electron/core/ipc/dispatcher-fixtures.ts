@@ -4,6 +4,7 @@ import type { DoorView } from '../../../shared/domain/door';
 import type { SiteView } from '../../../shared/domain/site';
 import type { RequestHandlers } from './handlers';
 import { sampleAccessCode } from '../../../shared/testing/samples';
+import type { QueueItem } from '../../../shared/domain/operation';
 
 /**
  * Test fixtures for the IPC edge: a valid value for every channel, a minimal valid payload for every channel (every
@@ -37,6 +38,13 @@ export const fakeDoor: DoorView = {
 /** An access code; its PIN is what the tests look for in messages and logs. */
 export const fakeCode: AccessCode = sampleAccessCode({ slot: 3, status: 'set' });
 
+/** A queue line for the code above. */
+export const fakeQueueItem: QueueItem = {
+  operation_id: 'op-1', access_code_id: 'code-1', door_id: 'door-1', kind: 'set_code', state: 'waiting', attempts: 1,
+  not_before: at, is_ambiguous: true, last_error: { code: 'transient', message: 'the lock did not answer' },
+  created_at: at, updated_at: at, door_name: 'Front door', code_name: null, is_running: false,
+};
+
 /** A valid answer for every channel. */
 export const fakeValues: { [C in RequestChannel]: ValueOf<C> } = {
   'app.info': { version: '0.1.0', host: 'browser', dataDir: '/tmp/lockbench', storeNotice: null },
@@ -51,6 +59,14 @@ export const fakeValues: { [C in RequestChannel]: ValueOf<C> } = {
   'codes.create': fakeCode,
   'codes.generate': { code: '735194' },
   'codes.remove': { ...fakeCode, status: 'removing' },
+  'sites.update': fakeSite,
+  'doors.setClock': fakeDoor,
+  'codes.unmanaged': [{ door_id: 'door-1', slot: 7, status: 'enabled', code: '9981', is_masked: false }],
+  'codes.adopt': fakeCode,
+  'codes.clearUnmanaged': { ...fakeCode, status: 'removing' },
+  'queue.list': [fakeQueueItem],
+  'queue.retry': fakeQueueItem,
+  'queue.cancel': { ...fakeQueueItem, state: 'cancelled' },
   'demo.simulate': fakeDoor,
 };
 
@@ -67,7 +83,15 @@ export const minimalPayloads: { [C in RequestChannel]: PayloadOf<C> } = {
   'codes.list': { doorId: 'door-1' },
   'codes.create': { doorId: 'door-1' },
   'codes.generate': { doorId: 'door-1' },
-  'codes.remove': { accessCodeId: 'code-1' },
+  'codes.remove': { doorId: 'door-1', accessCodeId: 'code-1' },
+  'sites.update': { siteId: 'site-1' },
+  'doors.setClock': { doorId: 'door-1' },
+  'codes.unmanaged': { doorId: 'door-1' },
+  'codes.adopt': { doorId: 'door-1', slot: 7 },
+  'codes.clearUnmanaged': { doorId: 'door-1', slot: 7 },
+  'queue.list': { siteId: 'site-1' },
+  'queue.retry': { doorId: 'door-1', operationId: 'op-1' },
+  'queue.cancel': { doorId: 'door-1', operationId: 'op-1' },
   'demo.simulate': { doorId: 'door-1', fault: 'no_answer' },
 };
 

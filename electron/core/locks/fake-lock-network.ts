@@ -1,6 +1,7 @@
 import type { LockProfile } from '../../../shared/domain/lock';
 import { CodedError } from '../../../shared/result';
-import type { LockNetwork, SlotReading } from '../zwave/lock-network';
+import type { LockClockReading, LockClockSetting, LockNetwork, SlotReading, YearDayWindow } from '../zwave/lock-network';
+import { expectedUserCodeChecksum } from '../zwave/user-code-checksum';
 
 /** Scripted faults for one radio call on the fake network. */
 export type FakeFault = 'no_answer' | 'ack_lost' | 'nak' | 'silent_read';
@@ -15,8 +16,13 @@ export class FakeLockNetwork implements LockNetwork {
   readonly memory = new Map<number, Map<number, string>>();
   readonly faults: FakeFault[] = [];
   commands = 0;
+  /** Year-day schedule per node and slot (slot 1 of each user), like a lock's Schedule Entry Lock memory. */
+  readonly schedules = new Map<number, Map<number, YearDayWindow>>();
+  /** Each lock's clock as last set: offset (standard + DST) and the instant it was set to. */
+  readonly clocks = new Map<number, LockClockReading>();
   private readonly availability = new Set<(nodeId: number, isOnline: boolean) => void>();
   private readonly disconnects = new Set<(reason: string) => void>();
+  private readonly keypadUnlocks = new Set<(nodeId: number, slot: number, at: Date) => void>();
 
   constructor(readonly profiles: Map<number, LockProfile>) {
     for (const nodeId of profiles.keys()) this.memory.set(nodeId, new Map());
@@ -60,6 +66,59 @@ export class FakeLockNetwork implements LockNetwork {
     const fault = this.faults.shift();
     if (fault === 'no_answer') throw new CodedError('zwave.no_answer', 'no answer');
     this.slots(nodeId).delete(slot);
+  }
+
+  async setYearDaySchedule(nodeId: number, slot: number, window: YearDayWindow): Promise<void> {
+    this.commands += 2; // schedule set + enable set, as on Z-Wave
+    this.slots(nodeId);
+    const forNode = this.schedules.get(nodeId) ?? new Map<number, YearDayWindow>();
+    forNode.set(slot, structuredClone(window));
+    this.schedules.set(nodeId, forNode);
+  }
+
+  async clearSchedules(nodeId: number, slot: number): Promise<void> {
+    this.commands += 2;
+    this.slots(nodeId);
+    this.schedules.get(nodeId)?.delete(slot);
+  }
+
+  async readYearDaySchedule(nodeId: number, slot: number): Promise<YearDayWindow | null> {
+    this.commands++;
+    this.slots(nodeId);
+    const window = this.schedules.get(nodeId)?.get(slot);
+    return window ? structuredClone(window) : null;
+  }
+
+  async readLockClock(nodeId: number): Promise<LockClockReading> {
+    this.commands++;
+    this.slots(nodeId);
+    return { ...(this.clocks.get(nodeId) ?? { offsetMinutes: null, dstOffsetMinutes: null, lockTime: null }) };
+  }
+
+  async setLockClock(nodeId: number, setting: LockClockSetting): Promise<void> {
+    this.commands++;
+    this.slots(nodeId);
+    const dst = setting.dstOffsetMinutes ?? 0;
+    this.clocks.set(nodeId, { offsetMinutes: setting.offsetMinutes + dst, dstOffsetMinutes: dst, lockTime: setting.utc.toISOString() });
+  }
+
+  async readChecksum(nodeId: number): Promise<number | null> {
+    this.commands++;
+    return expectedUserCodeChecksum([...this.slots(nodeId)].map(([slot, code]) => ({ slot, status: 'enabled' as const, code })));
+  }
+
+  onKeypadUnlock(listener: (nodeId: number, slot: number, at: Date) => void): () => void {
+    this.keypadUnlocks.add(listener);
+    return () => this.keypadUnlocks.delete(listener);
+  }
+
+  /** Simulates someone opening the door with the code in `slot`. */
+  keypadUnlock(nodeId: number, slot: number, at = new Date()): void {
+    this.keypadUnlocks.forEach((l) => l(nodeId, slot, at));
+  }
+
+  commandsSent(): number {
+    return this.commands;
   }
 
   onLockAvailability(listener: (nodeId: number, isOnline: boolean) => void): () => void {

@@ -2,14 +2,14 @@ import type { CapabilityReport } from '../../../shared/domain/capability';
 import type { Door, DoorView } from '../../../shared/domain/door';
 import type { Connection, Site, SiteView } from '../../../shared/domain/site';
 import { buildCapabilityReport } from '../../../shared/capability/capability-report';
-import { isKnownTimeZone } from '../../../shared/capability/time-zone';
+import { isKnownTimeZone, zoneOffsetMinutes } from '../../../shared/capability/time-zone';
 import { CodedError } from '../../../shared/result';
 import type { LockManager } from '../locks/lock-manager';
-import type { LockbenchStore } from '../store/store';
+import type { ShardedStore } from '../store/store-v2';
 
 /** What the site service needs. */
 export interface SiteServiceDeps {
-  store: LockbenchStore;
+  store: ShardedStore;
   locks: LockManager;
   now: () => Date;
   newId: () => string;
@@ -31,6 +31,9 @@ export interface SiteService {
   doors(siteId: string): DoorView[];
   doorView(door: Door): DoorView;
   rename(doorId: string, name: string): Promise<DoorView>;
+  update(siteId: string, change: { name?: string; timeZone?: string }): Promise<SiteView>;
+  /** Sets the lock's clock to now and its time zone offset to the site's current offset. */
+  setClock(doorId: string): Promise<DoorView>;
   check(doorId: string): Promise<CapabilityReport>;
 }
 
@@ -43,9 +46,10 @@ function siteName(c: Connection): string {
 
 /** Creates the site service over the store and the lock manager. */
 export function createSiteService(deps: SiteServiceDeps): SiteService {
-  const { store, locks } = deps;
+  const { locks } = deps;
+  const index = deps.store.index;
   const site = (id: string): Site => {
-    const found = store.read().sites.find((s) => s.id === id);
+    const found = index.read().sites.find((s) => s.id === id);
     if (!found) throw new CodedError('site.not_found', 'This site does not exist (any more).');
     return found;
   };
@@ -58,13 +62,13 @@ export function createSiteService(deps: SiteServiceDeps): SiteService {
     const isConnected = locks.status(d.siteId).state === 'ready' && (lock?.isOnline ?? false);
     return { ...structuredClone(d), isConnected, lock: lock ? structuredClone(lock) : null };
   };
-  const doorsOf = (siteId: string) => store.read().doors.filter((d) => d.siteId === siteId);
+  const doorsOf = (siteId: string) => index.read().doors.filter((d) => d.siteId === siteId);
 
   async function ensureDoors(s: Site): Promise<void> {
     const missing = locks.lockNodeIds(s.id).filter((nodeId) => !doorsOf(s.id).some((d) => d.nodeId === nodeId));
     if (missing.length === 0) return;
     const at = deps.now().toISOString();
-    await store.update((data) => {
+    await index.update((data) => {
       for (const nodeId of missing) {
         data.doors.push({ id: deps.newId(), siteId: s.id, nodeId, name: deps.defaultDoorName(s.connection, nodeId), createdAt: at });
       }
@@ -75,7 +79,7 @@ export function createSiteService(deps: SiteServiceDeps): SiteService {
     if (input.timeZone !== undefined && !isKnownTimeZone(input.timeZone)) {
       throw new CodedError('ipc.invalid_request', `timeZone: "${input.timeZone}" is not an IANA time zone (e.g. Europe/Berlin).`);
     }
-    const existing = store.read().sites.find((s) => sameConnection(s.connection, input.connection));
+    const existing = index.read().sites.find((s) => sameConnection(s.connection, input.connection));
     if (existing) return existing;
     const created: Site = {
       id: input.connection.kind === 'demo' ? 'demo' : deps.newId(),
@@ -84,12 +88,12 @@ export function createSiteService(deps: SiteServiceDeps): SiteService {
       connection: input.connection,
       createdAt: deps.now().toISOString(),
     };
-    await store.update((data) => void data.sites.push(created));
+    await index.update((data) => void data.sites.push(created));
     return created;
   }
 
   return {
-    list: () => store.read().sites.map(view),
+    list: () => index.read().sites.map(view),
     view: (id) => view(site(id)),
     doors: (siteId) => (site(siteId), doorsOf(siteId).map(doorView)),
     doorView,
@@ -111,7 +115,7 @@ export function createSiteService(deps: SiteServiceDeps): SiteService {
     },
 
     async rename(doorId, name) {
-      const renamed = await store.update((data) => {
+      const renamed = await index.update((data) => {
         const d = data.doors.find((x) => x.id === doorId);
         if (!d) throw new CodedError('door.not_found', 'This door does not exist (any more).');
         d.name = name;
@@ -122,8 +126,36 @@ export function createSiteService(deps: SiteServiceDeps): SiteService {
       return v;
     },
 
+    async update(siteId, change) {
+      if (change.timeZone !== undefined && !isKnownTimeZone(change.timeZone)) {
+        throw new CodedError('ipc.invalid_request', `timeZone: "${change.timeZone}" is not an IANA time zone (e.g. Europe/Berlin).`);
+      }
+      const updated = await index.update((data) => {
+        const s = data.sites.find((x) => x.id === siteId);
+        if (!s) throw new CodedError('site.not_found', 'This site does not exist (any more).');
+        if (change.name !== undefined) s.name = change.name;
+        if (change.timeZone !== undefined) s.timeZone = change.timeZone;
+        return structuredClone(s);
+      });
+      return view(updated);
+    },
+
+    async setClock(doorId) {
+      const d = index.read().doors.find((x) => x.id === doorId);
+      if (!d) throw new CodedError('door.not_found', 'This door does not exist (any more).');
+      if (locks.status(d.siteId).state !== 'ready') {
+        throw new CodedError('door.not_connected', `${d.name}: the site's controller is not connected. Connect it first.`);
+      }
+      const now = deps.now();
+      await locks.network(d.siteId).setLockClock(d.nodeId, { utc: now, offsetMinutes: zoneOffsetMinutes(site(d.siteId).timeZone, now) });
+      await locks.refreshProfile(d.siteId, d.nodeId);
+      const v = doorView(d);
+      deps.onDoorsChanged([v]);
+      return v;
+    },
+
     async check(doorId) {
-      const d = store.read().doors.find((x) => x.id === doorId);
+      const d = index.read().doors.find((x) => x.id === doorId);
       if (!d) throw new CodedError('door.not_found', 'This door does not exist (any more).');
       if (locks.status(d.siteId).state !== 'ready') {
         throw new CodedError('door.not_connected', `${d.name}: the site's controller is not connected. Connect it first.`);

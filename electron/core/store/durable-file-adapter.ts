@@ -1,37 +1,47 @@
 import type { Adapter } from 'lowdb';
 import { CodedError } from '../../../shared/result';
+import type { DocCodec } from './doc-codec';
 import { replaceFileDurably } from './durable-write';
 import { loadStoreFile, type LoadContext } from './load-store-file';
 import { errnoCode } from './store-file-system';
-import { createDefaultStoreData, serializeStoreData } from './store-schema';
-import type { StoreData } from './store';
 
 /**
- * A lowdb adapter for the store file that, unlike lowdb's own JSONFile, fsyncs before resolving, keeps the previous
- * version as `<file>.bak`, recovers from a damaged file on read, and remembers the last durable state so the store
- * can roll memory back when a write fails.
+ * A lowdb adapter for one durable document that, unlike lowdb's own JSONFile, fsyncs before resolving, keeps the
+ * previous version as `<file>.bak`, recovers from a damaged file on read, and remembers the last durable state so
+ * the document can roll memory back when a change or a write fails.
  */
-export class DurableFileAdapter implements Adapter<StoreData> {
+export class DurableFileAdapter<T> implements Adapter<T> {
   /** Set by `read()`: what happened while opening, for a banner in the UI. */
   openNotice: string | null = null;
   /** Exactly what is on disk now (null: nothing saved yet). Kept as text: one string, cheap to hold, cheap to restore. */
   private durableText: string | null = null;
 
-  constructor(private readonly context: LoadContext) {}
+  constructor(
+    private readonly context: LoadContext,
+    private readonly codec: DocCodec<T>,
+    private readonly defaults: () => T,
+  ) {}
 
-  /** Loads the store file (or its backup); null means "no store yet", and lowdb keeps its defaults. */
-  async read(): Promise<StoreData | null> {
-    const loaded = await loadStoreFile(this.context);
+  /** Loads (and validates) the file or its backup; null means "no file yet", and lowdb keeps its defaults. */
+  async read(): Promise<T | null> {
+    const loaded = await loadStoreFile(this.context, this.codec);
     this.openNotice = loaded.notice;
     this.durableText = loaded.durableText;
     return loaded.data;
   }
 
-  /** Writes `data` durably; rejects with `store.write_failed` (and the disk keeps the previous version). */
-  async write(data: StoreData): Promise<void> {
+  /** Writes `data` durably; see `writeText`. */
+  async write(data: T): Promise<void> {
+    await this.writeText(this.codec.serialize(data));
+  }
+
+  /**
+   * Writes an already serialised document durably (no validation: the text came from typed data). Rejects with
+   * `store.write_failed`, and the disk keeps the previous version.
+   */
+  async writeText(text: string): Promise<void> {
     const { fs, names, log } = this.context;
     try {
-      const text = serializeStoreData(data);
       await replaceFileDurably(fs, names, text, log);
       this.durableText = text;
     } catch (e) {
@@ -43,8 +53,18 @@ export class DurableFileAdapter implements Adapter<StoreData> {
     }
   }
 
+  /** The document as text (the form `writeText` takes and `restore` reads). */
+  serialize(data: T): string {
+    return this.codec.serialize(data);
+  }
+
   /** A fresh copy of the last state that reached the disk, to replace memory after a failed change or write. */
-  lastDurableData(): StoreData {
-    return this.durableText === null ? createDefaultStoreData() : (JSON.parse(this.durableText) as StoreData);
+  lastDurableData(): T {
+    return this.durableText === null ? this.defaults() : this.restore(this.durableText);
+  }
+
+  /** Data back from text this adapter serialised (trusted: no validation). */
+  restore(text: string): T {
+    return JSON.parse(text) as T;
   }
 }

@@ -2,12 +2,11 @@ import { CodedError } from '../../../shared/result';
 import { removeLeftoverTempFiles } from './durable-write';
 import { errnoCode, type StoreFileSystem } from './store-file-system';
 import { isSetAsideName, setAsideFileName, type StoreFileNames } from './store-file-names';
-import { parseStoreText, serializeStoreData } from './store-schema';
-import type { StoreData } from './store';
+import type { DocCodec } from './doc-codec';
 
-/** What opening found on disk. `data` is null when there is no store yet (start from defaults). */
-export interface LoadedStore {
-  data: StoreData | null;
+/** What opening found on disk. `data` is null when there is no file yet (start from defaults). */
+export interface LoadedStore<T> {
+  data: T | null;
   /** The serialised form of `data` as it is on disk now (the state to roll back to), or null with no store yet. */
   durableText: string | null;
   /** A sentence for the UI when something unusual happened (recovered from backup…), else null. */
@@ -22,23 +21,24 @@ export interface LoadContext {
   log: (message: string) => void;
 }
 
-type Candidate = { kind: 'missing' } | { kind: 'good'; data: StoreData } | { kind: 'bad'; reason: string };
+type Candidate<T> = { kind: 'missing' } | { kind: 'good'; data: T } | { kind: 'bad'; reason: string };
 
 /**
- * Opens the store file, recovering from damage without ever deleting anything:
+ * Opens one durable store file (`codec` says what a good one looks like), recovering from damage without ever deleting anything:
  *
  *   store file good ─────────────────────────────▶ use it
  *   missing, no backup ──────────────────────────▶ fresh store (notice if damaged copies were set aside before)
  *   missing or damaged, backup good ─────────────▶ use backup; damaged file → <file>.corrupt-<time>; notice
  *   damaged, backup missing or damaged ──────────▶ set both aside, reject `store.corrupt` naming them
  */
-export async function loadStoreFile(context: LoadContext): Promise<LoadedStore> {
+export async function loadStoreFile<T>(context: LoadContext, codec: DocCodec<T>): Promise<LoadedStore<T>> {
   const { fs, names } = context;
   await removeLeftoverTempFiles(fs, names, context.log);
-  const main = await readCandidate(fs, names.file);
+  const loaded = (data: T, notice: string | null): LoadedStore<T> => ({ data, durableText: codec.serialize(data), notice });
+  const main = await readCandidate(fs, names.file, codec);
   if (main.kind === 'good') return loaded(main.data, null);
 
-  const backup = await readCandidate(fs, names.backup);
+  const backup = await readCandidate(fs, names.backup, codec);
   const mainAside = main.kind === 'bad' ? await setAside(context, names.file) : null;
   if (backup.kind === 'good') {
     const savedAt = (await fs.modifiedAt(names.backup))?.toISOString() ?? 'an unknown time';
@@ -63,15 +63,11 @@ export async function loadStoreFile(context: LoadContext): Promise<LoadedStore> 
   );
 }
 
-function loaded(data: StoreData, notice: string | null): LoadedStore {
-  return { data, durableText: serializeStoreData(data), notice };
-}
-
 /**
  * No store and no backup. If damaged copies were set aside by an earlier open, the user has already been told
  * (`store.corrupt`); starting empty is then their choice, but say so again until the first save.
  */
-async function startFresh({ fs, names }: LoadContext): Promise<LoadedStore> {
+async function startFresh<T>({ fs, names }: LoadContext): Promise<LoadedStore<T>> {
   const setAside = (await fs.readdir(names.dir).catch(() => [] as string[])).filter((n) => isSetAsideName(names, n));
   const notice =
     setAside.length === 0
@@ -80,7 +76,7 @@ async function startFresh({ fs, names }: LoadContext): Promise<LoadedStore> {
   return { data: null, durableText: null, notice };
 }
 
-async function readCandidate(fs: StoreFileSystem, file: string): Promise<Candidate> {
+async function readCandidate<T>(fs: StoreFileSystem, file: string, codec: DocCodec<T>): Promise<Candidate<T>> {
   let text: string;
   try {
     text = await fs.readText(file);
@@ -88,7 +84,7 @@ async function readCandidate(fs: StoreFileSystem, file: string): Promise<Candida
     if (errnoCode(e) === 'ENOENT') return { kind: 'missing' };
     throw new CodedError('store.corrupt', `The store file ${file} could not be read (${errnoCode(e) ?? 'error'}).`, { file });
   }
-  const parsed = parseStoreText(text);
+  const parsed = codec.parse(text);
   return parsed.ok ? { kind: 'good', data: parsed.data } : { kind: 'bad', reason: parsed.reason };
 }
 

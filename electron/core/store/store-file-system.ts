@@ -1,4 +1,5 @@
 import * as fsp from 'node:fs/promises';
+import path from 'node:path';
 
 /**
  * The few file operations the store needs, as a port so tests can inject failures. The real one is
@@ -16,6 +17,8 @@ export interface StoreFileSystem {
   link(existing: string, newPath: string): Promise<void>;
   unlink(file: string): Promise<void>;
   readdir(dir: string): Promise<string[]>;
+  /** Creates `dir` (and missing parents; nothing if it exists) and fsyncs its parent so the new entry is durable. */
+  makeDirectory(dir: string): Promise<void>;
   /** Last modification time, or null when the file does not exist. */
   modifiedAt(file: string): Promise<Date | null>;
 }
@@ -73,6 +76,10 @@ export const nodeStoreFileSystem: StoreFileSystem = {
   link: (existing, newPath) => fsp.link(existing, newPath),
   unlink: (file) => fsp.unlink(file),
   readdir: (dir) => fsp.readdir(dir),
+  async makeDirectory(dir) {
+    const created = await fsp.mkdir(dir, { recursive: true });
+    if (created !== undefined) await nodeStoreFileSystem.syncDirectory(path.dirname(path.resolve(dir)));
+  },
   async modifiedAt(file) {
     try {
       return (await fsp.stat(file)).mtime;

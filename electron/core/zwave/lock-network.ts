@@ -9,6 +9,51 @@ export interface SlotReading {
 }
 
 /**
+ * One end of a year-day window as the lock stores it: the LOCK's local wall time (its Schedule Entry Lock time offset
+ * applies), with a TWO-digit year (25 = 2025; zwave-js silently stores 2025 as a wrong byte).
+ */
+export interface YearDayFields {
+  /** 0–99 (2000–2099). */
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+}
+
+/** A year-day schedule: the code works from `start` until `stop` (lock-local wall times). */
+export interface YearDayWindow {
+  start: YearDayFields;
+  stop: YearDayFields;
+}
+
+/** What a lock says about its clock. Each field is null when the lock lacks the CC or did not answer. */
+export interface LockClockReading {
+  /**
+   * The offset east of UTC, in minutes, the lock applies now: Schedule Entry Lock standard offset plus its DST delta
+   * (SEL has no DST dates, so the lock applies the delta all year).
+   */
+  offsetMinutes: number | null;
+  /** The DST delta included in offsetMinutes (0 when none). */
+  dstOffsetMinutes: number | null;
+  /** The lock's clock as an ISO 8601 UTC instant (Time Parameters CC). */
+  lockTime: string | null;
+}
+
+/** What to set a lock's clock to. */
+export interface LockClockSetting {
+  /** Now, as an instant (sent through Time Parameters CC when the lock has it). */
+  utc: Date;
+  /** Standard (winter) offset east of UTC in minutes, e.g. -300 for New York. */
+  offsetMinutes: number;
+  /**
+   * DST shift in effect NOW (e.g. 60 in summer, 0 in winter; default 0). Schedule Entry Lock has no DST dates, so the
+   * lock applies this shift until it is set again: re-set the clock when the site changes to or from DST.
+   */
+  dstOffsetMinutes?: number;
+}
+
+/**
  * Where the Z-Wave controller is: a serial path ("/dev/ttyACM0", "COM3"), a "tcp://host:port" networked stick,
  * or an in-process port from the virtual stick (zwave-js's ZWaveSerialBindingFactory, kept opaque here).
  */
@@ -60,6 +105,36 @@ export interface LockNetwork {
   readCode(nodeId: number, slot: number): Promise<SlotReading | null>;
   /** Empty a slot (status available). */
   clearCode(nodeId: number, slot: number): Promise<void>;
+  /**
+   * Writes year-day schedule slot 1 of user `slot` (Schedule Entry Lock CC) and enables scheduling for that user.
+   * Two commands. Rejects `codes.invalid_window` for fields out of range (a four-digit year) or stop ≤ start,
+   * `zwave.unsupported` when the lock has no year-day schedules.
+   */
+  setYearDaySchedule(nodeId: number, slot: number, window: YearDayWindow): Promise<void>;
+  /**
+   * Erases every year-day slot of user `slot` and disables scheduling for that user (one command per year-day slot,
+   * plus one). A code still in the slot then works at all times: clear the code first when it must stop working.
+   */
+  clearSchedules(nodeId: number, slot: number): Promise<void>;
+  /** Reads year-day slot 1 of user `slot` from the lock; null when empty or no answer; `zwave.unsupported` without the CC. */
+  readYearDaySchedule(nodeId: number, slot: number): Promise<YearDayWindow | null>;
+  /** Reads the lock's time-zone offset (Schedule Entry Lock v2+) and clock (Time Parameters); one Get each it supports. */
+  readLockClock(nodeId: number): Promise<LockClockReading>;
+  /** Sets the lock's time-zone offset and clock, each where the lock supports it; `zwave.unsupported` when neither. */
+  setLockClock(nodeId: number, setting: LockClockSetting): Promise<void>;
+  /**
+   * The lock's CRC-CCITT over all occupied slots (User Code CC v2 Checksum Get): compare with expectedUserCodeChecksum
+   * to prove the whole lock in one command. Null when the lock has no checksum support (v1) or did not answer.
+   */
+  readChecksum(nodeId: number): Promise<number | null>;
+  /** Called when a lock reports a keypad unlock (Notification CC Access Control) by a user slot: proof of use. */
+  onKeypadUnlock(listener: (nodeId: number, slot: number, at: Date) => void): () => void;
+  /**
+   * Commands Lockbench has sent through the driver since the network was opened: each zwave-js CC call counts 1
+   * (setCode, readCode, clearCode, readChecksum: 1; setYearDaySchedule: 2; readProfile: up to 3 Gets). zwave-js's own
+   * retransmissions, S2 nonces, Supervision and interview traffic are not counted.
+   */
+  commandsSent(): number;
   /** Called when a lock stops or starts answering. Returns an unsubscribe function. */
   onLockAvailability(listener: (nodeId: number, isOnline: boolean) => void): () => void;
   /** Called when the controller goes away (USB stick pulled, TCP closed). */

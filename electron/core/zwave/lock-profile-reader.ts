@@ -1,7 +1,9 @@
 import { CommandClasses, SecurityClass } from '@zwave-js/core';
 import { DoorLockMode, NodeStatus, ScheduleEntryLockCCValues, UserCodeCCValues, type Driver, type ZWaveNode } from 'zwave-js';
 import type { LockProfile, PinCharset, SecurityClass as LockSecurityClass } from '../../../shared/domain/lock';
-import { cachedSlotReadings } from './user-code-ops';
+import { readLockClock } from './clock-ops';
+import type { CountCommand } from './schedule-ops';
+import { cachedSlotReadings, supportsChecksum } from './user-code-ops';
 
 /**
  * Z-Wave's User Code CC does not report which PIN lengths a lock accepts (v2 Capabilities only lists the characters),
@@ -16,21 +18,19 @@ const LOW_BATTERY_PERCENT = 20;
 /**
  * Reads everything the capability check needs. Identity, security, slots and capabilities come from zwave-js's cache
  * (filled by the interview); battery, door state and clock offset are asked from the lock (one Get each, skipped for a
- * dead lock). A Get that gets no answer yields null/"unknown", never an exception: the check reports what it knows.
+ * dead lock; the clock offset comes from readLockClock without its Time Parameters Get). A Get that gets no answer
+ * yields null/"unknown", never an exception: the check reports what it knows. `count` is called per Get sent.
  */
-export async function readLockProfile(driver: Driver, node: ZWaveNode, isOnline: boolean): Promise<LockProfile> {
+export async function readLockProfile(driver: Driver, node: ZWaveNode, isOnline: boolean, count: CountCommand = () => undefined): Promise<LockProfile> {
   const supportsAccessCodes = node.supportsCC(CommandClasses['User Code']);
   const slotCount = numberValue(node, UserCodeCCValues.supportedUsers.id) ?? 0;
   const chars = node.getValue<string>(UserCodeCCValues.supportedASCIIChars.id);
   const yearDaySlots = numberValue(node, ScheduleEntryLockCCValues.numYearDaySlots.id) ?? 0;
   const canAsk = isOnline && node.status !== NodeStatus.Dead;
 
-  const batteryLevel = canAsk && node.supportsCC(CommandClasses.Battery) ? await ask(() => node.commandClasses.Battery.get()) : undefined;
-  const door = canAsk && node.supportsCC(CommandClasses['Door Lock']) ? await ask(() => node.commandClasses['Door Lock'].get()) : undefined;
-  const timezone =
-    canAsk && node.supportsCC(CommandClasses['Schedule Entry Lock']) && node.getCCVersion(CommandClasses['Schedule Entry Lock']) >= 2
-      ? await ask(() => node.commandClasses['Schedule Entry Lock'].getTimezone())
-      : undefined;
+  const batteryLevel = canAsk && node.supportsCC(CommandClasses.Battery) ? await ask(count, () => node.commandClasses.Battery.get()) : undefined;
+  const door = canAsk && node.supportsCC(CommandClasses['Door Lock']) ? await ask(count, () => node.commandClasses['Door Lock'].get()) : undefined;
+  const clock = canAsk ? await readLockClock(node, count, { withTime: false }) : { offsetMinutes: null };
 
   // Battery CC reports 0xff for "battery low" without a percentage.
   const rawLevel = batteryLevel?.level;
@@ -47,11 +47,11 @@ export async function readLockProfile(driver: Driver, node: ZWaveNode, isOnline:
     supportedCodeLengths: supportsAccessCodes ? DEFAULT_CODE_LENGTHS : [],
     pinCharset: charset(chars),
     nativeScheduling: node.supportsCC(CommandClasses['Schedule Entry Lock']) && yearDaySlots > 0,
-    supportsChecksum: node.getValue<boolean>(UserCodeCCValues.supportsUserCodeChecksum.id) === true,
+    supportsChecksum: supportsChecksum(node),
     batteryLevel: typeof level === 'number' ? Math.max(0, Math.min(100, Math.round(level))) : null,
     isBatteryLow: isLowReport || (typeof level === 'number' && level <= LOW_BATTERY_PERCENT),
     doorState: door === undefined ? 'unknown' : door.currentMode === DoorLockMode.Secured ? 'locked' : door.currentMode === DoorLockMode.Unknown ? 'unknown' : 'unlocked',
-    clockOffsetMinutes: timezone ? timezone.standardOffset + timezone.dstOffset : null,
+    clockOffsetMinutes: clock.offsetMinutes,
     occupiedSlots: cachedSlotReadings(node, slotCount)
       .filter((s) => s.status === 'enabled' || s.status === 'disabled')
       .map((s) => s.slot),
@@ -96,7 +96,8 @@ function numberValue(node: ZWaveNode, id: Parameters<ZWaveNode['getValue']>[0]):
   return typeof v === 'number' ? v : undefined;
 }
 
-async function ask<T>(get: () => Promise<T | undefined>): Promise<T | undefined> {
+async function ask<T>(count: CountCommand, get: () => Promise<T | undefined>): Promise<T | undefined> {
+  count();
   try {
     return await get();
   } catch {

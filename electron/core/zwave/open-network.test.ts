@@ -59,7 +59,7 @@ describe('openZWaveNetwork against the virtual stick (demo site)', () => {
       supportedCodeLengths: [4, 5, 6, 7, 8],
       pinCharset: 'digits',
       nativeScheduling: spec.nativeScheduling,
-      supportsChecksum: true,
+      supportsChecksum: spec.userCodeVersion !== 1,
       batteryLevel: spec.batteryLevel,
       isBatteryLow: spec.batteryLevel <= 20,
       doorState: 'unlocked',

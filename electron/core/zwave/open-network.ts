@@ -8,7 +8,10 @@ import type { LockNetwork, OpenNetworkOptions, SlotReading } from './lock-networ
 import { readLockProfile } from './lock-profile-reader';
 import { trackAvailability } from './node-availability';
 import { waitForNodes } from './node-readiness';
-import { cachedSlotReadings, clearUserCode, readUserCode, setUserCode } from './user-code-ops';
+import { readLockClock, setLockClock } from './clock-ops';
+import { createKeypadUnlockFeed } from './keypad-events';
+import { clearSchedules, readYearDaySchedule, setYearDaySchedule } from './schedule-ops';
+import { cachedSlotReadings, clearUserCode, readUserCode, readUserCodeChecksum, setUserCode } from './user-code-ops';
 import { toCodedError } from './zwave-errors';
 
 const DEFAULT_INTERVIEW_TIMEOUT_MS = 120_000;
@@ -60,6 +63,12 @@ function startDriver(driver: Driver): Promise<void> {
 
 function createLockNetwork(driver: Driver): LockNetwork {
   const availability = trackAvailability(driver);
+  const keypadUnlocks = createKeypadUnlockFeed(driver);
+  // Radio accounting: one per zwave-js CC call Lockbench makes (see LockNetwork.commandsSent).
+  let sent = 0;
+  const count = (): void => {
+    sent++;
+  };
   const node = (nodeId: number): ZWaveNode => {
     const found = nodeId === driver.controller.ownNodeId ? undefined : driver.controller.nodes.get(nodeId);
     if (!found) throw new CodedError('zwave.node_not_found', `There is no lock ${nodeId} on this controller`, { nodeId });
@@ -74,21 +83,30 @@ function createLockNetwork(driver: Driver): LockNetwork {
         .filter((n) => n.id !== driver.controller.ownNodeId && isLockOrUnknown(n))
         .map((n) => n.id)
         .sort((a, b) => a - b),
-    readProfile: async (nodeId: number): Promise<LockProfile> => readLockProfile(driver, node(nodeId), availability.isOnline(nodeId)),
+    readProfile: async (nodeId: number): Promise<LockProfile> => readLockProfile(driver, node(nodeId), availability.isOnline(nodeId), count),
     cachedSlots: (nodeId: number): SlotReading[] => {
       const n = node(nodeId);
       const count = n.getValue<number>(UserCodeCCValues.supportedUsers.id) ?? 0;
       return cachedSlotReadings(n, count);
     },
     // async so that an unknown node rejects instead of throwing synchronously
-    setCode: async (nodeId, slot, pin) => setUserCode(node(nodeId), slot, pin),
-    readCode: async (nodeId, slot) => readUserCode(node(nodeId), slot),
-    clearCode: async (nodeId, slot) => clearUserCode(node(nodeId), slot),
+    setCode: async (nodeId, slot, pin) => setUserCode(node(nodeId), slot, pin, count),
+    readCode: async (nodeId, slot) => readUserCode(node(nodeId), slot, count),
+    clearCode: async (nodeId, slot) => clearUserCode(node(nodeId), slot, count),
+    setYearDaySchedule: async (nodeId, slot, window) => setYearDaySchedule(node(nodeId), slot, window, count),
+    clearSchedules: async (nodeId, slot) => clearSchedules(node(nodeId), slot, count),
+    readYearDaySchedule: async (nodeId, slot) => readYearDaySchedule(node(nodeId), slot, count),
+    readLockClock: async (nodeId) => readLockClock(node(nodeId), count),
+    setLockClock: async (nodeId, setting) => setLockClock(node(nodeId), setting, count),
+    readChecksum: async (nodeId) => readUserCodeChecksum(node(nodeId), count),
+    onKeypadUnlock: keypadUnlocks.subscribe,
+    commandsSent: () => sent,
     onLockAvailability: availability.onChange,
     onDisconnected: availability.onDisconnected,
     close() {
       closing ??= (async () => {
         availability.dispose();
+        keypadUnlocks.dispose();
         await driver.destroy();
       })();
       return closing;

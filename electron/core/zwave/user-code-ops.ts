@@ -1,4 +1,4 @@
-import { SupervisionStatus } from '@zwave-js/core';
+import { CommandClasses, SupervisionStatus } from '@zwave-js/core';
 import { NodeStatus, UserCodeCCValues, UserIDStatus, type ZWaveNode } from 'zwave-js';
 import { CodedError } from '../../../shared/result';
 import type { SlotReading } from './lock-network';
@@ -6,6 +6,8 @@ import { toCodedError } from './zwave-errors';
 
 /** Z-Wave User Code CC allows 4–10 characters per code; the lock's own rules are checked by the codes service. */
 const PIN_PATTERN = /^[\x20-\x7e]{4,10}$/;
+
+const noCount = (): void => undefined;
 
 /** Reads one slot's status and code from zwave-js's value cache (no radio traffic). */
 export function cachedSlotReading(node: ZWaveNode, slot: number): SlotReading {
@@ -19,26 +21,32 @@ export function cachedSlotReadings(node: ZWaveNode, slotCount: number): SlotRead
   return Array.from({ length: slotCount }, (_, i) => cachedSlotReading(node, i + 1));
 }
 
-/** Puts a PIN into a slot (status enabled). Rejects with a CodedError; a "no answer" may still have reached the lock. */
-export async function setUserCode(node: ZWaveNode, slot: number, pin: string): Promise<void> {
+/**
+ * Puts a PIN into a slot (status enabled). Rejects with a CodedError; a "no answer" may still have reached the lock.
+ * `count` (here and below) is called once just before the command is sent: a PIN or slot refused locally sends nothing.
+ */
+export async function setUserCode(node: ZWaveNode, slot: number, pin: string, count: () => void = noCount): Promise<void> {
   assertSlot(node, slot);
   if (!PIN_PATTERN.test(pin)) {
     throw new CodedError('codes.constraint_violated', 'A Z-Wave user code has 4 to 10 characters', { rule: 'supported_code_lengths' });
   }
+  count();
   const result = await run(node, slot, 'Setting the code', () => node.commandClasses['User Code'].set(slot, UserIDStatus.Enabled, pin));
   assertNotRefused(result?.status, node, slot, 'set the code');
 }
 
 /** Empties a slot (status available). */
-export async function clearUserCode(node: ZWaveNode, slot: number): Promise<void> {
+export async function clearUserCode(node: ZWaveNode, slot: number, count: () => void = noCount): Promise<void> {
   assertSlot(node, slot);
+  count();
   const result = await run(node, slot, 'Clearing the code', () => node.commandClasses['User Code'].clear(slot));
   assertNotRefused(result?.status, node, slot, 'clear the code');
 }
 
 /** Reads one slot from the lock itself; null when the lock did not answer (zwave-js gives undefined or ZW0204). */
-export async function readUserCode(node: ZWaveNode, slot: number): Promise<SlotReading | null> {
+export async function readUserCode(node: ZWaveNode, slot: number, count: () => void = noCount): Promise<SlotReading | null> {
   assertSlot(node, slot);
+  count();
   try {
     const report = await node.commandClasses['User Code'].get(slot);
     return report ? toSlotReading(slot, report.userIdStatus, report.userCode) : null;
@@ -85,4 +93,28 @@ async function run<T>(node: ZWaveNode, slot: number, action: string, call: () =>
 
 function isDead(node: ZWaveNode): boolean {
   return node.status === NodeStatus.Dead;
+}
+
+/**
+ * Reads the lock's User Code Checksum (User Code CC v2). Null when the lock has no checksum support (v1, or v2 without
+ * the capability: nothing is sent) or did not answer. `count` is called only when a command is sent.
+ */
+export async function readUserCodeChecksum(node: ZWaveNode, count: () => void): Promise<number | null> {
+  if (!supportsChecksum(node)) return null;
+  count();
+  try {
+    const checksum = await node.commandClasses['User Code'].getUserCodeChecksum();
+    return typeof checksum === 'number' ? checksum : null;
+  } catch (e) {
+    const error = toCodedError(e, { action: 'Reading the code checksum', nodeId: node.id, isNodeDead: isDead(node) });
+    if (error.code === 'zwave.no_answer' || error.code === 'zwave.node_dead' || error.code === 'zwave.unsupported') return null;
+    throw error;
+  }
+}
+
+/** User Code CC v2+ with the checksum capability (from the interview's Capabilities Report). */
+export function supportsChecksum(node: ZWaveNode): boolean {
+  return (
+    node.getCCVersion(CommandClasses['User Code']) >= 2 && node.getValue<boolean>(UserCodeCCValues.supportsUserCodeChecksum.id) === true
+  );
 }

@@ -43,6 +43,10 @@ export const errorWords: Record<ErrorCode, Words> = {
   'codes.no_free_slot': { title: 'The lock is full', next: 'Remove a code you no longer need, then add this one.' },
   'codes.unsupported': { title: 'This lock does not take access codes', next: 'Run the capability check; the lock may need a different module or a firmware update.' },
   'codes.busy': { title: 'The lock is busy with another change', next: 'Wait for the current change to finish, then try again.' },
+  'codes.needs_confirmation': { title: 'This lock cannot switch the code on and off by itself', next: 'Confirm that the cloud will add and remove it on time once synced, or pick a door whose lock schedules natively.' },
+  'codes.invalid_window': { title: 'The start and end times do not work', next: 'Check the dates: the end must be after the start and still to come.' },
+  'queue.not_found': { title: 'This change is no longer in the queue', next: 'It has finished or was cancelled; the list is up to date now.' },
+  'queue.not_allowed': { title: 'This change cannot be changed right now', next: 'Wait for the lock to finish, then try again.' },
   'sync.failed': { title: 'Could not sync with the cloud', next: 'Nothing is lost: changes stay on this laptop and sync when it is online again.' },
 };
 

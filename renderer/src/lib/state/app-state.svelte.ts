@@ -4,6 +4,7 @@ import type { DoorView } from '../../../../shared/domain/door';
 import type { SiteView } from '../../../../shared/domain/site';
 import type { AppError } from '../../../../shared/result';
 import type { LinkState, RendererBridge } from '../bridge/renderer-bridge';
+import { SiteQueue } from './site-queue.svelte';
 
 /** One progress line from the main process, stamped on arrival. */
 export type ActivityEntry = EventOf<'activity'> & { at: number };
@@ -56,12 +57,17 @@ export class AppState {
           : 'site',
   );
 
+  /** The selected site's queue of changes for its locks (follows the selected site). */
+  readonly queue: SiteQueue;
+
   #unsubscribe: Array<() => void> = [];
 
   constructor(
     private readonly bridge: RendererBridge,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.queue = new SiteQueue(bridge, () => new Date(now()));
+  }
 
   /** Subscribes to the live events and loads the sites. */
   async start(): Promise<void> {
@@ -79,6 +85,7 @@ export class AppState {
         if (state === 'up' && wasDown) void this.reload();
       }),
     ];
+    this.queue.start();
     const info = await this.bridge.request('app.info', {});
     if (info.ok) this.storeNotice = info.value.storeNotice;
     await this.reload();
@@ -87,6 +94,7 @@ export class AppState {
   /** Stops listening (the component unmounted). */
   dispose(): void {
     for (const off of this.#unsubscribe.splice(0)) off();
+    this.queue.dispose();
   }
 
   /** Loads the sites again and picks one: the selected one if it still exists, else the first ready or connecting. */
@@ -103,7 +111,10 @@ export class AppState {
     const keep = result.value.find((site) => site.id === this.selectedSiteId);
     const pick = keep ?? result.value.find((s) => s.state === 'ready') ?? result.value.find((s) => s.state === 'connecting');
     if (pick) await this.selectSite(pick.id);
-    else this.selectedSiteId = null;
+    else {
+      this.selectedSiteId = null;
+      void this.queue.select(null);
+    }
   }
 
   /** Shows a site and loads its doors; the first door is selected when none is. */
@@ -113,6 +124,7 @@ export class AppState {
       this.selectedDoorId = null;
       this.doors = [];
     }
+    void this.queue.select(siteId);
     const result = await this.bridge.request('doors.list', { siteId });
     if (this.selectedSiteId !== siteId) return;
     if (!result.ok) {
@@ -180,6 +192,11 @@ export class AppState {
       else if (code.status === 'setting' || code.status === 'removing') pending++;
     }
     return { pending, failing };
+  }
+
+  /** A site changed by a request of this window (renamed, new time zone): same as its sites.changed event. */
+  acceptSite(site: SiteView): void {
+    this.#siteChanged(site);
   }
 
   #siteChanged(site: SiteView): void {

@@ -14,7 +14,15 @@ export class CapabilityWizard {
   report = $state<CapabilityReport | null>(null);
   error = $state<AppError | null>(null);
 
+  /** Setting the lock's clock (doors.setClock) is on its way. */
+  isSettingClock = $state(false);
+  clockError = $state<AppError | null>(null);
+
   readonly canAdvance = $derived(this.step !== 'checking');
+  /** The clock item is warn or fail: offer "Set the lock's clock to the site's time". */
+  readonly canSetClock = $derived(
+    this.step === 'report' && (this.report?.items.some((item) => item.key === 'clock' && item.verdict !== 'pass') ?? false),
+  );
   /** How many items got each verdict. */
   readonly counts = $derived(
     (this.report?.items ?? []).reduce<Record<Verdict, number>>(
@@ -41,5 +49,19 @@ export class CapabilityWizard {
     }
     this.report = result.value;
     this.step = 'report';
+  }
+
+  /** Sets the lock's clock to now and its offset to the site's, then checks the lock again to show the result. */
+  async setClock(): Promise<void> {
+    if (this.isSettingClock || this.step === 'checking') return;
+    this.isSettingClock = true;
+    this.clockError = null;
+    const result = await this.bridge.request('doors.setClock', { doorId: this.doorId });
+    this.isSettingClock = false;
+    if (!result.ok) {
+      this.clockError = result.error;
+      return;
+    }
+    await this.run();
   }
 }

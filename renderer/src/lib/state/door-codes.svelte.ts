@@ -1,8 +1,12 @@
+import type { PayloadOf } from '../../../../shared/contract';
 import type { AccessCode } from '../../../../shared/domain/access-code';
 import type { DoorView } from '../../../../shared/domain/door';
 import type { AppError } from '../../../../shared/result';
 import type { RendererBridge } from '../bridge/renderer-bridge';
 import { describeLockRules, pinHint } from '../lock-rules';
+
+/** The time-bound part of a create request: the window in site time and the cloud-scheduling confirmation. */
+export type CodeSchedule = Pick<PayloadOf<'codes.create'>, 'window' | 'confirmCloudScheduling'>;
 
 /**
  * The door view's codes: the list (live from 'codes.changed'), the create form (type a PIN or generate one, seen before
@@ -99,8 +103,11 @@ export class DoorCodes {
     this.pin = result.value.code;
   }
 
-  /** Saves the code. On success the form clears; on refusal it keeps the name and PIN and shows why. */
-  async save(): Promise<boolean> {
+  /**
+   * Saves the code: ongoing, or time-bound when `schedule` carries a window (see ScheduleWizard). On success the form
+   * clears; on refusal it keeps the name and PIN (and the caller keeps the window) and shows why.
+   */
+  async save(schedule: CodeSchedule = {}): Promise<boolean> {
     if (!this.canSave) return false;
     this.isSaving = true;
     this.formError = null;
@@ -109,6 +116,7 @@ export class DoorCodes {
       doorId: this.doorId,
       code: this.#pin.trim(),
       ...(name ? { name } : {}),
+      ...schedule,
     });
     this.isSaving = false;
     if (!result.ok) {
@@ -127,11 +135,16 @@ export class DoorCodes {
     this.removing = { ...this.removing, [accessCodeId]: true };
     const { [accessCodeId]: _previous, ...otherErrors } = this.removeErrors;
     this.removeErrors = otherErrors;
-    const result = await this.bridge.request('codes.remove', { accessCodeId });
+    const result = await this.bridge.request('codes.remove', { doorId: this.doorId, accessCodeId });
     const { [accessCodeId]: _done, ...stillRemoving } = this.removing;
     this.removing = stillRemoving;
     if (!result.ok) this.removeErrors = { ...this.removeErrors, [accessCodeId]: result.error };
     else this.#upsert(result.value);
+  }
+
+  /** Takes in a code another part of the door view created (an adopted unmanaged code). */
+  accept(code: AccessCode): void {
+    if (code.door_id === this.doorId) this.#upsert(code);
   }
 
   #upsert(code: AccessCode): void {

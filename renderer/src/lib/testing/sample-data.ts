@@ -2,6 +2,8 @@ import type { AccessCode } from '../../../../shared/domain/access-code';
 import type { CapabilityReport } from '../../../../shared/domain/capability';
 import type { DoorView } from '../../../../shared/domain/door';
 import type { LockProfile } from '../../../../shared/domain/lock';
+import type { QueueItem } from '../../../../shared/domain/operation';
+import type { UnmanagedCode } from '../../../../shared/domain/unmanaged-code';
 import type { SiteView } from '../../../../shared/domain/site';
 import { sampleAccessCode, sampleLockProfile } from '../../../../shared/testing/samples';
 
@@ -58,4 +60,44 @@ export function sampleReport(): CapabilityReport {
       { key: 'battery', label: 'Battery', verdict: 'warn', finding: '15 %', advice: 'Replace the batteries.' },
     ],
   };
+}
+
+/** A time-bound code on door-1, 15:00 14 Mar → 11:00 16 Mar 2026 UTC, loaded by the lock itself; override any field. */
+export function sampleTimeBoundCode(over: Partial<AccessCode> = {}): AccessCode {
+  return sampleCode({
+    access_code_id: 'guest-1',
+    name: 'Guest',
+    type: 'time_bound',
+    starts_at: '2026-03-14T15:00:00.000Z',
+    ends_at: '2026-03-16T11:00:00.000Z',
+    status: 'unset',
+    scheduled_by: 'lock',
+    ...over,
+  });
+}
+
+/** A queue item: set Resident's code on Front door, waiting; override any field. */
+export function sampleQueueItem(over: Partial<QueueItem> = {}): QueueItem {
+  return {
+    operation_id: 'op-1',
+    access_code_id: 'code-1',
+    door_id: 'door-1',
+    kind: 'set_code',
+    state: 'waiting',
+    attempts: 0,
+    not_before: null,
+    is_ambiguous: false,
+    last_error: null,
+    created_at: at,
+    updated_at: at,
+    door_name: 'Front door',
+    code_name: 'Resident',
+    is_running: false,
+    ...over,
+  };
+}
+
+/** A code on door-1's lock that Lockbench did not create, slot 7; override any field. */
+export function sampleUnmanaged(over: Partial<UnmanagedCode> = {}): UnmanagedCode {
+  return { door_id: 'door-1', slot: 7, status: 'enabled', code: '8642', is_masked: false, ...over };
 }

@@ -1,0 +1,52 @@
+import type { LocalDateTime } from '../../../shared/domain/local-time';
+import type { LockProfile } from '../../../shared/domain/lock';
+import { checkWindow, localToInstant, planTimeBoundCode, type SchedulePlan } from '../../../shared/time';
+import { CodedError } from '../../../shared/result';
+
+/** A time-bound request as it arrives: the window in the site's wall time, and the installer's confirmation. */
+export interface WindowInput {
+  window: { starts: LocalDateTime; ends: LocalDateTime };
+  confirmCloudScheduling?: boolean;
+}
+
+/** What a time-bound code will be: its instants, who schedules it, its first status, and when to load it. */
+export interface TimeBoundDecision {
+  startsAt: string;
+  endsAt: string;
+  scheduledBy: 'lock' | 'cloud';
+  status: 'unset' | 'setting';
+  /** When the set_code operation may run; null = now; undefined = no lock operation (the cloud adds it). */
+  loadAt: Date | null | undefined;
+  plan: SchedulePlan;
+}
+
+function instant(local: LocalDateTime, zone: string, which: 'start' | 'end'): string {
+  const result = localToInstant(local, zone);
+  if (result.ok) return result.instant;
+  const hint = result.suggestion ? ` The next valid time is ${result.suggestion.time}.` : '';
+  throw new CodedError('codes.invalid_window', `The ${which} (${local.date} ${local.time}): ${result.message}${hint}`, { field: which, reason: result.reason });
+}
+
+/**
+ * Turns the installer's window (site wall times) into instants and a plan, refusing what cannot work with the rule
+ * named: a wall time that does not exist (DST gap), an end before the start or in the past, a too-short window, and
+ * — on a lock without native scheduling — a window nobody would switch on and off unless the installer confirms
+ * that the cloud will do it once synced.
+ */
+export function decideTimeBound(input: WindowInput, profile: LockProfile, zone: string, now: Date): TimeBoundDecision {
+  const startsAt = instant(input.window.starts, zone, 'start');
+  const endsAt = instant(input.window.ends, zone, 'end');
+  const startsNow = new Date(startsAt) <= now && now.getTime() - new Date(startsAt).getTime() < 15 * 60_000;
+  const check = checkWindow({ startsAt, endsAt }, now, { startsNow });
+  if (!check.ok) {
+    const first = check.problems[0]!;
+    throw new CodedError('codes.invalid_window', check.problems.map((p) => p.message).join(' '), { reason: first.reason });
+  }
+  const plan = planTimeBoundCode({ startsAt, endsAt, now, nativeScheduling: profile.nativeScheduling, siteZone: zone });
+  const hasStarted = new Date(startsAt) <= now;
+  if (plan.kind === 'native') {
+    return { startsAt, endsAt, scheduledBy: 'lock', status: hasStarted ? 'setting' : 'unset', loadAt: plan.preloadsNow ? null : new Date(plan.preloadAt), plan };
+  }
+  if (!input.confirmCloudScheduling) throw new CodedError('codes.needs_confirmation', plan.message, { rule: 'native_scheduling' });
+  return { startsAt, endsAt, scheduledBy: 'cloud', status: hasStarted ? 'setting' : 'unset', loadAt: hasStarted ? null : undefined, plan };
+}

@@ -1,0 +1,82 @@
+import type { AccessCode } from '../../../shared/domain/access-code';
+import type { Door } from '../../../shared/domain/door';
+import type { UnmanagedCode } from '../../../shared/domain/unmanaged-code';
+import { CodedError } from '../../../shared/result';
+import type { LockManager } from '../locks/lock-manager';
+import type { Clock } from '../queue/clock';
+import type { OperationQueue } from '../queue/operation-queue';
+import { newOperation } from '../queue/operation-records';
+import type { ShardedStore } from '../store/store-v2';
+import { applyTransition, isActive, newOngoingCode } from './code-records';
+
+/** What the unmanaged-codes service needs. */
+export interface UnmanagedDeps {
+  store: ShardedStore;
+  locks: LockManager;
+  queue: OperationQueue;
+  clock: Clock;
+  newId: () => string;
+  onChange: (code: AccessCode) => void;
+}
+
+/** Codes on a lock that Lockbench did not create: listed, adopted, or cleared on request — never overwritten. */
+export interface UnmanagedCodes {
+  list(doorId: string): Promise<UnmanagedCode[]>;
+  adopt(doorId: string, slot: number, name?: string): Promise<AccessCode>;
+  clear(doorId: string, slot: number): Promise<AccessCode>;
+}
+
+const isMasked = (code: string | null) => code === null || /^\*+$/.test(code);
+
+/** Creates the service over zwave-js's cached slots (no radio) and the site's stored codes. */
+export function createUnmanagedCodes(deps: UnmanagedDeps): UnmanagedCodes {
+  const { store, locks } = deps;
+  const door = (doorId: string): Door => {
+    const found = store.index.read().doors.find((d) => d.id === doorId);
+    if (!found) throw new CodedError('door.not_found', 'This door does not exist (any more).');
+    return found;
+  };
+
+  async function list(doorId: string): Promise<UnmanagedCode[]> {
+    const d = door(doorId);
+    if (locks.status(d.siteId).state !== 'ready') return [];
+    const ours = new Set((await store.codes(d.siteId)).read().accessCodes.filter((c) => c.door_id === doorId && isActive(c)).map((c) => c.slot));
+    return locks
+      .network(d.siteId)
+      .cachedSlots(d.nodeId)
+      .filter((s) => (s.status === 'enabled' || s.status === 'disabled') && !ours.has(s.slot))
+      .map((s) => ({ door_id: doorId, slot: s.slot, status: s.status as 'enabled' | 'disabled', code: s.code, is_masked: isMasked(s.code) }));
+  }
+
+  async function take(doorId: string, slot: number, name: string | null, andClear: boolean): Promise<AccessCode> {
+    const found = (await list(doorId)).find((u) => u.slot === slot);
+    if (!found) throw new CodedError('codes.not_found', `Slot ${slot} holds no code Lockbench does not already manage.`);
+    const d = door(doorId);
+    const doc = await store.codes(d.siteId);
+    const now = deps.clock.now();
+    const { code, opId } = await doc.update((data) => {
+      if (data.accessCodes.some((c) => c.door_id === doorId && c.slot === slot && isActive(c))) {
+        throw new CodedError('codes.busy', `Slot ${slot} was just taken over; refresh the list.`);
+      }
+      const adopted = newOngoingCode({ id: deps.newId(), doorId, name, pin: found.code ?? '', slot, at: now });
+      applyTransition(adopted, { status: 'set', event: 'access_code.set_on_device' }, now);
+      data.accessCodes.push(adopted);
+      if (!andClear) return { code: structuredClone(adopted), opId: null };
+      const op = newOperation({ id: deps.newId(), code: adopted, kind: 'remove_code', notBefore: null, at: now });
+      data.operations.push(op);
+      return { code: structuredClone(applyTransition(adopted, { status: 'removing' }, now)), opId: op.operation_id };
+    });
+    if (opId) {
+      deps.queue.markFresh(opId);
+      deps.queue.kickDoor(doorId);
+    }
+    deps.onChange(code);
+    return code;
+  }
+
+  return {
+    list,
+    adopt: (doorId, slot, name) => take(doorId, slot, name?.trim() || null, false),
+    clear: (doorId, slot) => take(doorId, slot, null, true),
+  };
+}

@@ -1,0 +1,111 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createQueueHarness, type QueueHarness } from './queue-harness';
+
+let h: QueueHarness;
+afterEach(async () => h?.close());
+
+const settle = () => h.settle();
+
+describe('durable operation queue', () => {
+  it('stores the code and its operation before acknowledging, then sets it by read-back', async () => {
+    h = await createQueueHarness();
+    const code = await h.codes.create('front', { name: 'Resident', code: '4821' });
+    const stored = (await h.store.codes('site1')).read();
+    expect(stored.operations).toMatchObject([{ kind: 'set_code', access_code_id: code.access_code_id }]);
+    await settle();
+    expect((await h.code('Resident')).status).toBe('set');
+    expect(h.network.memory.get(2)!.get(1)).toBe('4821');
+    expect((await h.queueService.list('site1'))).toEqual([]);
+  });
+
+  it('retries a lock that does not answer with backoff, shows the error after 3 tries, and gets through later', async () => {
+    h = await createQueueHarness();
+    h.network.faults.push('no_answer', 'silent_read', 'no_answer', 'silent_read', 'no_answer', 'silent_read');
+    await h.codes.create('front', { name: 'Guest', code: '5566' });
+    await settle();
+    let items = await h.queueService.list('site1');
+    expect(items).toMatchObject([{ state: 'waiting', attempts: 1, is_ambiguous: true }]);
+    h.clock.advance(1000);
+    await settle();
+    h.clock.advance(2000);
+    await settle();
+    const failing = await h.code('Guest');
+    expect(failing.status).toBe('setting');
+    expect(failing.errors[0]?.error_code).toBe('failed_to_set_on_device');
+    h.clock.advance(3000);
+    await settle();
+    expect(await h.code('Guest')).toMatchObject({ status: 'set', errors: [] });
+    items = await h.queueService.list('site1');
+    expect(items).toEqual([]);
+  });
+
+  it('after an ambiguous failure reads the slot first and never sends the code twice', async () => {
+    h = await createQueueHarness();
+    h.network.faults.push('ack_lost', 'silent_read');
+    await h.codes.create('front', { name: 'Cleaner', code: '7788' });
+    await settle();
+    const sentBefore = h.network.commands;
+    h.clock.advance(1000);
+    await settle();
+    expect((await h.code('Cleaner')).status).toBe('set');
+    expect(h.network.commands - sentBefore).toBe(1);
+  });
+
+  it('keeps changes for a door whose site is not connected waiting, and applies them on reconnect', async () => {
+    h = await createQueueHarness();
+    await h.locks.disconnect('site1');
+    await expect(h.codes.create('front', { code: '1357' })).rejects.toMatchObject({ code: 'door.not_connected' });
+    await h.locks.connect({ id: 'site1', name: 'Test site', timeZone: 'Europe/Berlin', connection: { kind: 'demo' }, createdAt: '2026-01-01T00:00:00.000Z' });
+    const code = await h.codes.create('front', { code: '1357' });
+    await settle();
+    const remove = h.codes.remove('front', code.access_code_id);
+    await h.locks.disconnect('site1');
+    await remove;
+    await settle();
+    expect((await h.queueService.list('site1'))).toMatchObject([{ kind: 'remove_code', state: 'waiting', door_name: 'Front door' }]);
+    await h.locks.connect({ id: 'site1', name: 'Test site', timeZone: 'Europe/Berlin', connection: { kind: 'demo' }, createdAt: '2026-01-01T00:00:00.000Z' });
+    h.queue.kickSite('site1');
+    await settle();
+    expect((await h.codes.list('front'))[0]).toMatchObject({ is_removed: true });
+    expect(h.network.memory.get(2)!.size).toBe(0);
+  });
+
+  it('survives a restart mid-queue: the waiting change is still there and is read back before it is resent', async () => {
+    h = await createQueueHarness();
+    h.network.faults.push('ack_lost', 'silent_read');
+    await h.codes.create('front', { name: 'Plumber', code: '2468' });
+    await settle();
+    await h.restart();
+    h.clock.advance(5000);
+    await settle();
+    expect((await h.code('Plumber')).status).toBe('set');
+    const ops = (await h.store.codes('site1')).read().operations;
+    expect(ops.filter((o) => o.kind === 'set_code')).toHaveLength(1);
+  });
+
+  it('stops with a clear error when the slot holds a code it does not own, and can be cancelled', async () => {
+    h = await createQueueHarness();
+    const code = await h.codes.create('front', { name: 'Visitor', code: '9753' });
+    h.network.memory.get(2)!.set(code.slot!, '1111');
+    await settle();
+    expect(await h.code('Visitor')).toMatchObject({ status: 'unset', errors: [{ error_code: 'failed_to_set_on_device' }] });
+    const [failed] = await h.queueService.list('site1');
+    expect(failed).toMatchObject({ state: 'failed' });
+    await h.queueService.cancel('front', failed!.operation_id);
+    await settle();
+    expect(h.network.memory.get(2)!.get(code.slot!)).toBe('1111');
+    expect(await h.code('Visitor')).toMatchObject({ is_removed: true });
+  });
+
+  it('retry puts a failed change back in line', async () => {
+    h = await createQueueHarness();
+    const code = await h.codes.create('front', { name: 'Visitor', code: '9753' });
+    h.network.memory.get(2)!.set(code.slot!, '1111');
+    await settle();
+    h.network.memory.get(2)!.delete(code.slot!);
+    const [failed] = await h.queueService.list('site1');
+    await h.queueService.retry('front', failed!.operation_id);
+    await settle();
+    expect((await h.code('Visitor')).status).toBe('set');
+  });
+});

@@ -1,0 +1,87 @@
+import type { AccessCode } from '../../../shared/domain/access-code';
+import type { Operation, OperationKind } from '../../../shared/domain/operation';
+import { applyTransition, type CodeTransition } from '../codes/code-records';
+import type { AttemptOutcome } from './lock-attempts';
+
+/** How the queue retries: backoff per attempt, when a code gets its error, when it gets the delay warning. */
+export interface RetryRules {
+  /** Wait before the next try after `attempts` failed tries. */
+  backoffMs(attempts: number): number;
+  /** After this many failed tries the code shows failed_to_set_on_device (the queue keeps trying). */
+  errorAfterAttempts: number;
+  /** A code `setting` for longer than this gets the delay_in_setting_on_device warning. */
+  delayWarningMs: number;
+}
+
+/** 2 s, 5 s, 15 s, 30 s, 1 min, then every 5 min while the door's lock is connected. */
+export const defaultRetryRules: RetryRules = {
+  backoffMs: (attempts) => [2_000, 5_000, 15_000, 30_000, 60_000][attempts - 1] ?? 300_000,
+  errorAfterAttempts: 3,
+  delayWarningMs: 60_000,
+};
+
+/** A new queued operation, waiting, not before `notBefore` (null = as soon as the lock is there). */
+export function newOperation(input: { id: string; code: AccessCode; kind: OperationKind; notBefore: Date | null; at: Date }): Operation {
+  const at = input.at.toISOString();
+  return {
+    operation_id: input.id,
+    access_code_id: input.code.access_code_id,
+    door_id: input.code.door_id,
+    kind: input.kind,
+    state: 'waiting',
+    attempts: 0,
+    not_before: input.notBefore?.toISOString() ?? null,
+    is_ambiguous: false,
+    last_error: null,
+    created_at: at,
+    updated_at: at,
+  };
+}
+
+/** The code's new state after its set_code operation was confirmed by the lock. */
+function confirmedSet(code: AccessCode, now: Date): CodeTransition {
+  const isEarly = code.type === 'time_bound' && code.starts_at !== null && now < new Date(code.starts_at);
+  return isEarly
+    ? { status: 'unset', event: 'access_code.scheduled_on_device', clearIssues: true }
+    : { status: 'set', event: 'access_code.set_on_device', clearIssues: true };
+}
+
+/**
+ * Applies an attempt's outcome to the operation and its code, in place (inside one durable store update):
+ *   confirmed ─▶ op done, code set (or scheduled) / removed
+ *   transient ─▶ op waiting with backoff (ambiguous if it may have landed); code error after N tries, warning if slow
+ *   permanent ─▶ op failed, code carries the Seam error
+ */
+export function applyOutcome(op: Operation, code: AccessCode, outcome: AttemptOutcome, now: Date, rules: RetryRules): void {
+  const isSet = op.kind === 'set_code';
+  op.updated_at = now.toISOString();
+  if (outcome.kind === 'confirmed') {
+    op.state = 'done';
+    op.last_error = null;
+    op.is_ambiguous = false;
+    applyTransition(code, isSet ? confirmedSet(code, now) : { status: 'unset', isRemoved: true, event: 'access_code.removed_from_device', clearIssues: true }, now);
+    return;
+  }
+  op.attempts += 1;
+  const errorCode = isSet ? 'failed_to_set_on_device' : 'failed_to_remove_from_device';
+  const event = isSet ? 'access_code.failed_to_set_on_device' : 'access_code.failed_to_remove_from_device';
+  if (outcome.kind === 'permanent') {
+    op.state = 'failed';
+    op.last_error = { code: outcome.error, message: outcome.message };
+    applyTransition(code, { status: isSet ? 'unset' : 'set', event, error: { code: outcome.error, message: outcome.message } }, now);
+    return;
+  }
+  const wait = rules.backoffMs(op.attempts);
+  op.state = 'waiting';
+  op.is_ambiguous = op.is_ambiguous || outcome.mayHaveReached;
+  op.not_before = new Date(now.getTime() + wait).toISOString();
+  op.last_error = { code: 'transient', message: outcome.message };
+  const slow = isSet && now.getTime() - new Date(op.created_at).getTime() >= rules.delayWarningMs;
+  if (slow && !code.warnings.some((w) => w.error_code === 'delay_in_setting_on_device')) {
+    applyTransition(code, { event: 'access_code.delay_in_setting_on_device', warning: { code: 'delay_in_setting_on_device', message: 'The lock is taking longer than usual to confirm this code.' } }, now);
+  }
+  if (op.attempts === rules.errorAfterAttempts) {
+    const message = `Not confirmed after ${op.attempts} tries: ${outcome.message}. Lockbench keeps trying while the lock is connected.`;
+    applyTransition(code, { event, error: { code: errorCode, message } }, now);
+  }
+}

@@ -1,0 +1,78 @@
+import { Low } from 'lowdb';
+import type { z } from 'zod';
+import { CodedError } from '../../../shared/result';
+import { createCommitQueue } from './commit-queue';
+import { createZodCodec } from './doc-codec';
+import { DurableFileAdapter } from './durable-file-adapter';
+import { nodeStoreFileSystem, type StoreFileSystem } from './store-file-system';
+import { storeFileNames } from './store-file-names';
+import type { DurableDoc } from './store-v2';
+
+/** How to open one durable document. */
+export interface OpenDurableDocOptions<T> {
+  /** The document's file. Its folder must exist; the backup and temp files go next to it. */
+  file: string;
+  /** What a good file holds; checked once, on open (writes are not re-validated). */
+  schema: z.ZodType<T>;
+  /** The document when there is no file yet (nothing is written until the first update). */
+  defaults: () => T;
+  /** Clock for naming set-aside damaged files (tests pass a fixed one). */
+  now?: () => Date;
+  /** Receives notices (recovery, files set aside, backup trouble). Never receives data, so never a PIN. */
+  log?: (message: string) => void;
+  /** File operations; tests inject failures here. Defaults to the real disk. */
+  fileSystem?: StoreFileSystem;
+}
+
+/** An open durable document; `close` refuses later updates and waits for pending writes. */
+export interface OpenedDurableDoc<T> extends DurableDoc<T> {
+  close(): Promise<void>;
+}
+
+/**
+ * Opens one durable JSON document as a lowdb `Low` over the durable adapter. Rejects with `store.corrupt` when the
+ * file and its backup are both unusable (they are set aside, never deleted); recovers from the backup with an
+ * `openNotice` when only the file is damaged. `update` resolves once the change is on disk (group commit: see
+ * `createCommitQueue`); a failed change or write leaves memory as it was and rejects (`store.write_failed` for writes).
+ */
+export async function openDurableDoc<T>(options: OpenDurableDocOptions<T>): Promise<OpenedDurableDoc<T>> {
+  const log = options.log ?? (() => undefined);
+  const adapter = new DurableFileAdapter<T>(
+    {
+      fs: options.fileSystem ?? nodeStoreFileSystem,
+      names: storeFileNames(options.file),
+      now: options.now ?? (() => new Date()),
+      log,
+    },
+    createZodCodec(options.schema),
+    options.defaults,
+  );
+  const db = new Low<T>(adapter, options.defaults());
+  await db.read();
+  if (adapter.openNotice) log(adapter.openNotice);
+
+  const queue = createCommitQueue<T>({
+    get: () => db.data,
+    set: (data) => (db.data = data),
+    serialize: (data) => adapter.serialize(data),
+    restore: (text) => adapter.restore(text),
+    lastDurableData: () => adapter.lastDurableData(),
+    writeText: (text) => adapter.writeText(text),
+  });
+  let isClosed = false;
+
+  return {
+    read: () => db.data,
+    update<R>(change: (data: T) => R): Promise<R> {
+      if (isClosed) {
+        return Promise.reject(new CodedError('store.write_failed', `The store is closed; the change to ${options.file} was not saved.`));
+      }
+      return queue.submit(change);
+    },
+    openNotice: adapter.openNotice,
+    async close() {
+      isClosed = true;
+      await queue.idle();
+    },
+  };
+}

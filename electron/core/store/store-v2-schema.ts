@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { accessCodeSchema } from '../../../shared/domain/access-code';
+import { doorSchema } from '../../../shared/domain/door';
+import { operationSchema } from '../../../shared/domain/operation';
+import { siteSchema } from '../../../shared/domain/site';
+import type { IndexData, SiteCodesData } from './store-v2';
+
+/** The shape of `index.json`: sites and doors. */
+export const indexDataSchema = z.object({
+  schemaVersion: z.literal(2),
+  sites: z.array(siteSchema),
+  doors: z.array(doorSchema),
+}) satisfies z.ZodType<IndexData>;
+
+/** The shape of `sites/<siteId>.json`: that site's codes and queued operations. */
+export const siteCodesDataSchema = z.object({
+  schemaVersion: z.literal(2),
+  siteId: z.string(),
+  accessCodes: z.array(accessCodeSchema),
+  operations: z.array(operationSchema),
+}) satisfies z.ZodType<SiteCodesData>;
+
+/** An empty index (nothing is written until the first update). */
+export function createEmptyIndex(): IndexData {
+  return { schemaVersion: 2, sites: [], doors: [] };
+}
+
+/** An empty site file for `siteId` (nothing is written until the first update). */
+export function createEmptySiteCodes(siteId: string): SiteCodesData {
+  return { schemaVersion: 2, siteId, accessCodes: [], operations: [] };
+}

@@ -1,0 +1,98 @@
+import type { AccessCode, AccessCodeStatus } from '../../../shared/domain/access-code';
+import { formatSiteMoment, addDays, siteDayStartMs, siteLocalAt } from './site-time';
+
+/**
+ * A door's codes over the coming weeks, as positions in percent of the shown range (site days, DST included:
+ * a 23- or 25-hour day is narrower or wider). Pure: the component only draws it.
+ *
+ *   |Mon 9|Tue 10|…                                    |
+ *   ▲ today marker
+ *   ████████████████████████████████████████████████▶   ongoing (open-ended)
+ *          ██████████                                  time-bound window
+ */
+
+/** One labelled day column. */
+export interface TimelineDay {
+  date: string;
+  /** "Mon 9" */
+  label: string;
+  /** "Mon 9 Mar" */
+  title: string;
+  startPct: number;
+  widthPct: number;
+  isWeekend: boolean;
+}
+
+/** One code's bar. `opensLeft`/`opensRight`: the code goes on beyond the shown range (drawn as an open end). */
+export interface TimelineBar {
+  id: string;
+  name: string;
+  status: AccessCodeStatus;
+  type: AccessCode['type'];
+  startPct: number;
+  endPct: number;
+  opensLeft: boolean;
+  opensRight: boolean;
+  /** Falls outside the shown range (still listed, with its words). */
+  isOutside: boolean;
+  /** What the bar says, for its title and for screen readers. */
+  text: string;
+}
+
+/** The whole picture. */
+export interface Timeline {
+  days: TimelineDay[];
+  todayPct: number;
+  bars: TimelineBar[];
+}
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+function dayWords(date: string): { label: string; title: string; isWeekend: boolean } {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  const label = `${WEEKDAYS[weekday]} ${d}`;
+  return { label, title: `${label} ${MONTHS[m - 1]}`, isWeekend: weekday === 0 || weekday === 6 };
+}
+
+/** Lays out the active codes of a door over `days` site days from today (default three weeks). */
+export function buildTimeline(codes: readonly AccessCode[], zone: string, now: Date, days = 21): Timeline {
+  const today = siteLocalAt(now, zone).date;
+  const bounds = Array.from({ length: days + 1 }, (_, i) => siteDayStartMs(addDays(today, i), zone));
+  const from = bounds[0]!;
+  const to = bounds[days]!;
+  const pct = (ms: number) => Math.min(100, Math.max(0, ((ms - from) / (to - from)) * 100));
+
+  const dayList = bounds.slice(0, days).map((start, i) => {
+    const date = addDays(today, i);
+    return { date, ...dayWords(date), startPct: pct(start), widthPct: pct(bounds[i + 1]!) - pct(start) };
+  });
+
+  const bars = codes
+    .filter((code) => !code.is_removed)
+    .map((code): TimelineBar => {
+      const name = code.name ?? 'Unnamed code';
+      const start = code.starts_at ? Date.parse(code.starts_at) : -Infinity;
+      const end = code.ends_at ? Date.parse(code.ends_at) : Infinity;
+      const when =
+        code.type === 'ongoing'
+          ? 'ongoing, no end'
+          : `${code.starts_at ? formatSiteMoment(code.starts_at, zone) : 'now'} to ${code.ends_at ? formatSiteMoment(code.ends_at, zone) : 'no end'}`;
+      return {
+        id: code.access_code_id,
+        name,
+        status: code.status,
+        type: code.type,
+        startPct: pct(start),
+        endPct: pct(end),
+        opensLeft: start < from,
+        opensRight: end > to,
+        isOutside: end <= from || start >= to,
+        text: `${name}: ${when} (${code.status})`,
+      };
+    })
+    .sort((a, b) => a.startPct - b.startPct || a.name.localeCompare(b.name));
+
+  return { days: dayList, todayPct: pct(now.getTime()), bars };
+}
