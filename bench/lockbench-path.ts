@@ -26,7 +26,7 @@ export async function lockbenchSetAndVerify(count: number): Promise<number[]> {
   const site = { id: 'bench', name: 'Bench', timeZone: 'UTC', connection: { kind: 'demo' as const }, createdAt: new Date().toISOString() };
   await store.index.update((d) => {
     d.sites.push(site);
-    d.doors.push({ id: 'door', siteId: 'bench', nodeId: spec.nodeId, name: 'Door', createdAt: site.createdAt });
+    d.doors.push({ id: 'door', siteId: 'bench', nodeId: spec.nodeId, name: 'Door', createdAt: site.createdAt, lastProfile: null });
   });
   const locks = createLockManager(async (_c, onProgress) => {
     const network = await openZWaveNetwork({ port: stick.port, cacheDir: join(dir, 'cache'), securityKeys: stick.securityKeys, onProgress });

@@ -46,14 +46,20 @@ export function createBenchSites(siteCount: number, codesPerSite: number): Bench
   return Array.from({ length: siteCount }, (_, s) => {
     const id = randomUUID();
     const site: Site = { id, name: `Property ${s + 1}`, timeZone: 'Europe/Berlin', connection: { kind: 'demo' }, createdAt: '2026-01-01T00:00:00.000Z' };
-    const doors = Array.from({ length: DOORS_PER_SITE }, (_, d) => ({ id: randomUUID(), siteId: id, name: `Door ${d + 1}`, nodeId: d + 2, createdAt: site.createdAt }));
+    const doors = Array.from({ length: DOORS_PER_SITE }, (_, d) => ({ id: randomUUID(), siteId: id, name: `Door ${d + 1}`, nodeId: d + 2, createdAt: site.createdAt, lastProfile: null }));
     const codes = Array.from({ length: codesPerSite }, (_, n) => benchAccessCode(doors[n % DOORS_PER_SITE]!.id, s * codesPerSite + n));
     return { site, doors, codes };
   });
 }
 
+/** What a measurement needs to know of a seeded site (not its codes: the bench's heap stays small, like the app's). */
+export interface SeededSite {
+  siteId: string;
+  codeIds: string[];
+}
+
 /** Writes `sites` into a sharded store at `dir`, through the store itself (one durable write per file). */
-export async function seedShardedStore(dir: string, sites: BenchSite[]): Promise<void> {
+export async function seedShardedStore(dir: string, sites: BenchSite[]): Promise<SeededSite[]> {
   const store = await openShardedStore({ dir });
   await store.index.update((data) => {
     for (const s of sites) {
@@ -63,6 +69,7 @@ export async function seedShardedStore(dir: string, sites: BenchSite[]): Promise
   });
   for (const s of sites) await (await store.codes(s.site.id)).update((data) => void data.accessCodes.push(...s.codes));
   await store.close();
+  return sites.map((s) => ({ siteId: s.site.id, codeIds: s.codes.map((c) => c.access_code_id) }));
 }
 
 /** The change every measurement makes: one code's status flips (set ⇄ removing), as after a lock round trip. */

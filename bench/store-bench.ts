@@ -5,7 +5,7 @@
  *   seed 50 × 2,000 codes ─▶ open · open + first site ─▶ one change ×200 ─▶ 1,000 changes (awaited, concurrent)
  *   seed 5 × 2,000 codes  ─▶ one change, 5 vs 50 sites, interleaved ─▶ plain lowdb (one file, 100k codes) ─▶ v1 file
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,7 +14,7 @@ import { JSONFile } from 'lowdb/node';
 import { openShardedStore } from '../electron/core/store/open-sharded-store';
 import { openStore } from '../electron/core/store/open-store';
 import type { StoreData } from '../electron/core/store/store';
-import { createBenchSites, flipStatus, percentile, seedShardedStore, timed, type BenchSite } from './store-bench-data';
+import { createBenchSites, flipStatus, percentile, seedShardedStore, timed, type SeededSite } from './store-bench-data';
 
 /** What the store benchmark measured, in ms (ratios unitless). */
 export interface StoreBenchResult {
@@ -39,12 +39,12 @@ const CODES_PER_SITE = 2_000;
 const OPENS = 5;
 const SAMPLES = 200;
 const BATCH = 1_000;
-const LOWDB_SAMPLES = 20;
-const V1_SAMPLES = 5;
+const LOWDB_SAMPLES = 12;
+const V1_SAMPLES = 3;
 
 const median = (values: readonly number[]) => percentile(values, 50);
 const ms = (value: number) => (value >= 100 ? `${value.toFixed(0)} ms` : `${value.toFixed(1)} ms`);
-const pick = (site: BenchSite, n: number) => site.codes[(n * 7_919) % site.codes.length]!.access_code_id;
+const pick = (site: SeededSite, n: number) => site.codeIds[(n * 7_919) % site.codeIds.length]!;
 
 /** Runs the store benchmark in a temp folder (removed afterwards), prints the results and returns them. */
 export async function runStoreBench(): Promise<StoreBenchResult> {
@@ -61,12 +61,11 @@ export async function runStoreBench(): Promise<StoreBenchResult> {
 async function measure(root: string): Promise<StoreBenchResult> {
   const dir50 = path.join(root, 'fifty');
   const dir5 = path.join(root, 'five');
-  const sites = createBenchSites(SITES, CODES_PER_SITE);
-  const fewSites = createBenchSites(5, CODES_PER_SITE);
-  const [first, second, third] = [sites[0]!, sites[1]!, sites[2]!];
-  await seedShardedStore(dir50, sites);
-  await seedShardedStore(dir5, fewSites);
-  console.log(`seeded ${SITES} sites × ${CODES_PER_SITE} codes (and 5 × ${CODES_PER_SITE}) in ${root}`);
+  const sites = await seedShardedStore(dir50, createBenchSites(SITES, CODES_PER_SITE));
+  const fewSites = await seedShardedStore(dir5, createBenchSites(5, CODES_PER_SITE));
+  const [first, second, third, fourth] = [sites[0]!, sites[1]!, sites[2]!, sites[3]!];
+  const siteFileMb = (await stat(path.join(dir50, 'sites', `${first.siteId}.json`))).size / 1e6;
+  console.log(`seeded ${SITES} sites × ${CODES_PER_SITE} codes (and 5 × ${CODES_PER_SITE}); one site file is ${siteFileMb.toFixed(2)} MB`);
 
   // Opening: a new store instance each time. The OS file cache is warm (as after the app's previous run); the first
   // round is also the first parse of a site file in this process (zod and JSON.parse not yet optimised by the JIT).
@@ -87,17 +86,17 @@ async function measure(root: string): Promise<StoreBenchResult> {
   }
 
   const store = await openShardedStore({ dir: dir50 });
-  const firstDoc = await store.codes(first.site.id);
+  const firstDoc = await store.codes(first.siteId);
   const change = (n: number) => timed(() => firstDoc.update((d) => flipStatus(d.accessCodes, pick(first, n))));
   for (let i = 0; i < 10; i++) await change(i); // warm-up
   const changes: number[] = [];
   for (let i = 0; i < SAMPLES; i++) changes.push(await change(i));
 
-  const secondDoc = await store.codes(second.site.id);
+  const secondDoc = await store.codes(second.siteId);
   const sequential1000Ms = await timed(async () => {
     for (let i = 0; i < BATCH; i++) await secondDoc.update((d) => flipStatus(d.accessCodes, pick(second, i)));
   });
-  const thirdDoc = await store.codes(third.site.id);
+  const thirdDoc = await store.codes(third.siteId);
   const concurrent1000Ms = await timed(() =>
     Promise.all(Array.from({ length: BATCH }, (_, i) => thirdDoc.update((d) => flipStatus(d.accessCodes, pick(third, i))))),
   );
@@ -105,17 +104,17 @@ async function measure(root: string): Promise<StoreBenchResult> {
 
   // The same change with 5 sites and with 50 sites, interleaved so machine noise hits both alike.
   const small = await openShardedStore({ dir: dir5 });
-  const smallDoc = await small.codes(fewSites[0]!.site.id);
-  const fourthDoc = await store.codes(sites[3]!.site.id);
+  const smallDoc = await small.codes(fewSites[0]!.siteId);
+  const fourthDoc = await store.codes(fourth.siteId);
   const five: number[] = [];
   const fifty: number[] = [];
   for (let i = 0; i < SAMPLES; i++) {
     five.push(await timed(() => smallDoc.update((d) => flipStatus(d.accessCodes, pick(fewSites[0]!, i)))));
-    fifty.push(await timed(() => fourthDoc.update((d) => flipStatus(d.accessCodes, pick(sites[3]!, i)))));
+    fifty.push(await timed(() => fourthDoc.update((d) => flipStatus(d.accessCodes, pick(fourth, i)))));
   }
   await Promise.all([store.close(), small.close()]);
 
-  const baseline = await measurePlainLowdb(root, sites);
+  const baseline = await measurePlainLowdb(root);
   const result: Omit<StoreBenchResult, 'summary'> = {
     openMs: median(opens),
     openFirstSiteMs: median(opensWithSite),
@@ -133,8 +132,9 @@ async function measure(root: string): Promise<StoreBenchResult> {
 }
 
 /** Plain lowdb on one file holding all 100k codes (`db.write()` per change: no fsync), then the durable v1 file. */
-async function measurePlainLowdb(root: string, sites: BenchSite[]): Promise<Pick<StoreBenchResult, 'lowdbOpenMs' | 'lowdbChangeMs' | 'v1ChangeMs'>> {
+async function measurePlainLowdb(root: string): Promise<Pick<StoreBenchResult, 'lowdbOpenMs' | 'lowdbChangeMs' | 'v1ChangeMs'>> {
   const file = path.join(root, 'plain', 'lockbench.json');
+  const sites = createBenchSites(SITES, CODES_PER_SITE); // same shape and sizes as the sharded store's
   await mkdir(path.dirname(file));
   const all: StoreData = {
     schemaVersion: 1,
@@ -146,6 +146,7 @@ async function measurePlainLowdb(root: string, sites: BenchSite[]): Promise<Pick
   const seed = new Low<StoreData>(new JSONFile(file), empty());
   seed.data = all;
   await seed.write();
+  console.log(`plain lowdb file: ${((await stat(file)).size / 1e6).toFixed(0)} MB (lowdb's JSONFile indents)`);
 
   const opens: number[] = [];
   let db = seed;
@@ -155,7 +156,7 @@ async function measurePlainLowdb(root: string, sites: BenchSite[]): Promise<Pick
       await db.read();
     }));
   }
-  const target = sites[0]!;
+  const target: SeededSite = { siteId: sites[0]!.site.id, codeIds: sites[0]!.codes.map((c) => c.access_code_id) };
   const changes: number[] = [];
   for (let i = 0; i < LOWDB_SAMPLES; i++) {
     changes.push(await timed(async () => {

@@ -59,23 +59,33 @@ export function createCodeService(deps: CodeServiceDeps): CodeService {
   };
   const codesDoc = (d: Door): Promise<DurableDoc<SiteCodesData>> => store.codes(d.siteId);
 
+  /** The lock's rules: live while its site is connected, else as last read (the change then waits in the queue). */
   async function profileOf(d: Door): Promise<LockProfile> {
-    if (locks.status(d.siteId).state !== 'ready') {
-      throw new CodedError('door.not_connected', `${d.name}: the site's controller is not connected. Connect it first.`);
-    }
-    let profile = locks.profile(d.siteId, d.nodeId);
-    if (!profile || !profile.isOnline || profile.slotCount === 0) {
+    let profile = locks.status(d.siteId).state === 'ready' ? locks.profile(d.siteId, d.nodeId) : null;
+    if (locks.status(d.siteId).state === 'ready' && (!profile || !profile.isOnline || profile.slotCount === 0)) {
       profile = await locks.refreshProfile(d.siteId, d.nodeId).catch(() => profile);
     }
-    if (!profile || profile.slotCount === 0) {
+    profile ??= d.lastProfile;
+    if (!profile) {
+      throw new CodedError('door.not_connected', `${d.name}: connect this door's lock once so Lockbench knows its rules; codes can then be queued for it offline.`);
+    }
+    if (profile.slotCount === 0) {
       throw new CodedError('zwave.no_answer', `${d.name}: the lock has not told us its code slots yet. Wake it (press a key) and try again.`);
     }
     if (!profile.supportsAccessCodes) throw new CodedError('codes.unsupported', `${d.name}: this lock cannot hold access codes.`);
     return profile;
   }
 
+  /** Slots in use on the lock: zwave-js's cache while connected, the last-read list otherwise. */
+  function lockSlots(d: Door, profile: LockProfile): Array<{ slot: number; code: string | null }> {
+    if (locks.status(d.siteId).state === 'ready') {
+      return locks.network(d.siteId).cachedSlots(d.nodeId).filter((s) => s.status === 'enabled' || s.status === 'disabled');
+    }
+    return profile.occupiedSlots.map((slot) => ({ slot, code: null }));
+  }
+
   function rulesFor(d: Door, profile: LockProfile, all: readonly AccessCode[]): PinRules & { takenSlots: Set<number> } {
-    const slots = locks.network(d.siteId).cachedSlots(d.nodeId).filter((s) => s.status === 'enabled' || s.status === 'disabled');
+    const slots = lockSlots(d, profile);
     const ours = all.filter((c) => c.door_id === d.id && isActive(c));
     return {
       supportedCodeLengths: profile.supportedCodeLengths,

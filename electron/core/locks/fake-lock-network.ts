@@ -4,7 +4,8 @@ import type { LockClockReading, LockClockSetting, LockNetwork, SlotReading, Year
 import { expectedUserCodeChecksum } from '../zwave/user-code-checksum';
 
 /** Scripted faults for one radio call on the fake network. */
-export type FakeFault = 'no_answer' | 'ack_lost' | 'nak' | 'silent_read';
+/** `drop_silently`: the Set is acknowledged but the lock keeps nothing (what a checksum or read-back must catch). */
+export type FakeFault = 'no_answer' | 'ack_lost' | 'nak' | 'silent_read' | 'drop_silently';
 
 /**
  * An in-memory LockNetwork for unit tests of the layers above Z-Wave: a lock memory per node, a command counter,
@@ -47,6 +48,7 @@ export class FakeLockNetwork implements LockNetwork {
     const fault = this.faults.shift();
     if (fault === 'no_answer') throw new CodedError('zwave.no_answer', 'no answer');
     if (fault === 'nak') throw new CodedError('zwave.nak', 'NAK');
+    if (fault === 'drop_silently') return;
     this.slots(nodeId).set(slot, pin);
     if (fault === 'ack_lost') throw new CodedError('zwave.no_answer', 'no answer');
   }

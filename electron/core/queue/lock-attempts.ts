@@ -7,7 +7,7 @@ import type { LockNetwork, SlotReading } from '../zwave/lock-network';
  * (retry later; `mayHaveReached` when the command may have arrived although unconfirmed), or one that cannot.
  */
 export type AttemptOutcome =
-  | { kind: 'confirmed'; proof: 'read_back' | 'slot_status' | 'already_there' | 'not_ours' }
+  | { kind: 'confirmed'; proof: 'read_back' | 'slot_status' | 'already_there' | 'not_ours' | 'checksum' }
   | { kind: 'transient'; message: string; mayHaveReached: boolean }
   | { kind: 'permanent'; error: AccessCodeErrorCode; message: string };
 

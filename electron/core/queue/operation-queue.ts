@@ -7,6 +7,7 @@ import type { Clock } from './clock';
 import { attemptClear, attemptSet, type AttemptOutcome } from './lock-attempts';
 import { applyOutcome, type RetryRules } from './operation-records';
 import { attemptScheduledSet } from './schedule-attempt';
+import { setBatchWithChecksum } from './checksum-batch';
 
 /** What the queue needs. */
 export interface QueueDeps {
@@ -108,25 +109,60 @@ export function createOperationQueue(deps: QueueDeps): OperationQueue {
         return;
       }
       if (locks.status(door.siteId).state !== 'ready') return;
-      const code = doc.read().accessCodes.find((c) => c.access_code_id === due.access_code_id);
-      if (!code) {
-        await doc.update((d) => void (d.operations.find((o) => o.operation_id === due.operation_id)!.state = 'cancelled'));
+      const data = doc.read();
+      const codeOf = (o: Operation) => data.accessCodes.find((c) => c.access_code_id === o.access_code_id);
+      const orphan = waiting.find((o) => !codeOf(o));
+      if (orphan) {
+        await doc.update((d) => void (d.operations.find((o) => o.operation_id === orphan.operation_id)!.state = 'cancelled'));
         continue;
       }
-      running.add(due.operation_id);
+      const batch = checksumBatch(door, waiting.filter((o) => o.not_before === null || new Date(o.not_before) <= now), codeOf);
+      const work = batch.length >= 2 ? batch : [due];
+      work.forEach((o) => running.add(o.operation_id));
       deps.onQueueChanged(door.siteId);
-      const outcome = await runOne(door, due, code).catch((e: unknown): AttemptOutcome => ({ kind: 'transient', message: String(e), mayHaveReached: true }));
-      running.delete(due.operation_id);
+      const outcomes = await runWork(door, work, codeOf);
+      work.forEach((o) => running.delete(o.operation_id));
       const changed = await doc.update((d) => {
-        const o = d.operations.find((x) => x.operation_id === due.operation_id);
-        const c = d.accessCodes.find((x) => x.access_code_id === due.access_code_id);
-        if (!o || !c || o.state !== 'waiting') return null;
-        applyOutcome(o, c, outcome, clock.now(), deps.rules);
-        return structuredClone(c);
+        const touched: AccessCode[] = [];
+        for (const [operationId, outcome] of outcomes) {
+          const o = d.operations.find((x) => x.operation_id === operationId);
+          const c = o && d.accessCodes.find((x) => x.access_code_id === o.access_code_id);
+          if (!o || !c || o.state !== 'waiting') continue;
+          applyOutcome(o, c, outcome, clock.now(), deps.rules);
+          touched.push(structuredClone(c));
+        }
+        return touched;
       });
-      if (changed) deps.onCodeChanged(changed);
+      changed.forEach((c) => deps.onCodeChanged(c));
       deps.onQueueChanged(door.siteId);
     }
+  }
+
+  /** Fresh ongoing sets that can be proven together by one checksum read (User Code CC v2), at most 30. */
+  function checksumBatch(door: Door, due: Operation[], codeOf: (o: Operation) => AccessCode | undefined): Operation[] {
+    if (!locks.profile(door.siteId, door.nodeId)?.supportsChecksum) return [];
+    return due
+      .filter((o) => o.kind === 'set_code' && !o.is_ambiguous && fresh.has(o.operation_id) && codeOf(o)?.type === 'ongoing' && codeOf(o)?.slot !== null)
+      .slice(0, 30);
+  }
+
+  async function runWork(door: Door, work: Operation[], codeOf: (o: Operation) => AccessCode | undefined): Promise<Map<string, AttemptOutcome>> {
+    const failed = (e: unknown): AttemptOutcome => ({ kind: 'transient', message: String(e), mayHaveReached: true });
+    const outcomes = new Map<string, AttemptOutcome>();
+    if (work.length >= 2) {
+      const items = work.map((o) => ({ slot: codeOf(o)!.slot!, pin: codeOf(o)!.code }));
+      const proven = await setBatchWithChecksum(locks.network(door.siteId), door.nodeId, items).catch(() => null);
+      // Without the proof every code is checked on its own; each was sent, so its slot is read before any resend.
+      for (const o of work) {
+        const code = codeOf(o)!;
+        const outcome = proven?.get(code.slot!) ?? (await attemptSet(locks.network(door.siteId), door.nodeId, code.slot!, code.code, true).catch(failed));
+        outcomes.set(o.operation_id, outcome);
+      }
+      return outcomes;
+    }
+    const op = work[0]!;
+    outcomes.set(op.operation_id, await runOne(door, op, codeOf(op)!).catch(failed));
+    return outcomes;
   }
 
   function kickDoor(doorId: string): void {

@@ -32,6 +32,9 @@ export interface QueueHarness {
   settle(): Promise<void>;
   /** The door's code by name, as stored. */
   code(name: string): Promise<AccessCode>;
+  /** Pulls the stick (the site goes away) and plugs it back in (the site is ready again and the queue resumes). */
+  unplug(): Promise<void>;
+  plugIn(): Promise<void>;
   /** Closes everything and opens it again on the same folder (a restart), keeping the lock's memory. */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -52,7 +55,7 @@ export async function createQueueHarness(profile: Partial<LockProfile> = {}, sta
     if (!store.index.read().sites.length) {
       await store.index.update((d) => {
         d.sites.push(site);
-        d.doors.push({ id: 'front', siteId: site.id, name: 'Front door', nodeId: 2, createdAt: site.createdAt });
+        d.doors.push({ id: 'front', siteId: site.id, name: 'Front door', nodeId: 2, createdAt: site.createdAt, lastProfile: null });
       });
     }
     const locks = createLockManager(async () => ({ network, close: async () => {} }));
@@ -73,6 +76,9 @@ export async function createQueueHarness(profile: Partial<LockProfile> = {}, sta
       queueService: createQueueService({ store, queue, clock, newId, onCodeChanged, onQueueChanged: () => {} }),
     });
     await locks.connect(site);
+    await store.index.update((d) => {
+      for (const door of d.doors) door.lastProfile = locks.profile(site.id, door.nodeId);
+    });
     await timeKeeper.watchSite(site.id);
     queue.kickSite(site.id);
     await queue.idle();
@@ -90,6 +96,12 @@ export async function createQueueHarness(profile: Partial<LockProfile> = {}, sta
       await h.timeKeeper.idle();
       await h.queue.idle();
     }
+  };
+  h.unplug = () => h.locks.disconnect(site.id);
+  h.plugIn = async () => {
+    await h.locks.connect(site);
+    h.queue.kickSite(site.id);
+    await h.settle();
   };
   h.code = async (name) => (await h.codes.list('front')).find((c) => c.name === name)!;
   h.restart = async () => {

@@ -58,9 +58,20 @@ export function createSiteService(deps: SiteServiceDeps): SiteService {
     return { ...structuredClone(s), state: status.state, stateMessage: status.message };
   };
   const doorView = (d: Door): DoorView => {
-    const lock = locks.profile(d.siteId, d.nodeId);
+    const live = locks.profile(d.siteId, d.nodeId);
+    const lock = live ?? (d.lastProfile ? { ...d.lastProfile, isOnline: false } : null);
     const isConnected = locks.status(d.siteId).state === 'ready' && (lock?.isOnline ?? false);
-    return { ...structuredClone(d), isConnected, lock: lock ? structuredClone(lock) : null };
+    const { lastProfile: _stored, ...door } = structuredClone(d);
+    return { ...door, isConnected, lock: lock ? structuredClone(lock) : null };
+  };
+  /** Keeps each connected lock's profile on its door, so codes can be queued for it while it is away. */
+  const rememberProfiles = async (siteId: string): Promise<void> => {
+    await index.update((data) => {
+      for (const d of data.doors.filter((x) => x.siteId === siteId)) {
+        const profile = locks.profile(siteId, d.nodeId);
+        if (profile) d.lastProfile = structuredClone(profile);
+      }
+    });
   };
   const doorsOf = (siteId: string) => index.read().doors.filter((d) => d.siteId === siteId);
 
@@ -70,7 +81,7 @@ export function createSiteService(deps: SiteServiceDeps): SiteService {
     const at = deps.now().toISOString();
     await index.update((data) => {
       for (const nodeId of missing) {
-        data.doors.push({ id: deps.newId(), siteId: s.id, nodeId, name: deps.defaultDoorName(s.connection, nodeId), createdAt: at });
+        data.doors.push({ id: deps.newId(), siteId: s.id, nodeId, name: deps.defaultDoorName(s.connection, nodeId), createdAt: at, lastProfile: null });
       }
     });
   }
@@ -102,6 +113,7 @@ export function createSiteService(deps: SiteServiceDeps): SiteService {
       const s = await findOrCreate(input);
       await locks.connect(s);
       await ensureDoors(s);
+      await rememberProfiles(s.id);
       deps.onDoorsChanged(doorsOf(s.id).map(doorView));
       deps.onSiteReady(s.id);
       return view(s);
@@ -167,6 +179,7 @@ export function createSiteService(deps: SiteServiceDeps): SiteService {
         if (!profile) throw error;
         profile = { ...profile, isOnline: false };
       }
+      await rememberProfiles(d.siteId);
       deps.onDoorsChanged([doorView(d)]);
       return buildCapabilityReport({ doorId, profile, siteTimeZone: site(d.siteId).timeZone, now: deps.now() });
     },

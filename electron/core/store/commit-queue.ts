@@ -47,7 +47,14 @@ export function createCommitQueue<T>(target: CommitTarget<T>): CommitQueue<T> {
     while (pending.length > 0) {
       const batch = pending;
       pending = [];
-      await commitBatch(batch);
+      try {
+        await commitBatch(batch);
+      } catch (e) {
+        // Only when a change left memory that cannot be serialised (a cycle, a BigInt: outside T's type). Nothing of
+        // this batch was written; undo it all and keep the queue going. (Settled promises ignore a second reject.)
+        target.set(target.lastDurableData());
+        for (const item of batch) item.reject(e);
+      }
     }
     draining = null;
   }
@@ -73,8 +80,9 @@ export function createCommitQueue<T>(target: CommitTarget<T>): CommitQueue<T> {
       }
     }
     if (applied.length === 0) return;
+    const text = cleanText ?? target.serialize(target.get());
     try {
-      await target.writeText(cleanText ?? target.serialize(target.get()));
+      await target.writeText(text);
     } catch (e) {
       target.set(target.lastDurableData());
       for (const { item } of applied) item.reject(e);

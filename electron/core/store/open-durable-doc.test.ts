@@ -126,6 +126,19 @@ describe('openDurableDoc', () => {
     expect((await open()).read().items).toEqual(['kept', 'later']);
   });
 
+  it('a change leaving data that cannot be saved (a cycle) is refused with its batch, and the queue keeps going', async () => {
+    const doc = await open();
+    await doc.update((d) => void d.items.push('kept'));
+    const cyclic = doc.update((d) => {
+      (d as unknown as { self: unknown }).self = d;
+    });
+    await expect(cyclic).rejects.toThrow(TypeError);
+    expect(doc.read()).toEqual({ items: ['kept'] });
+    await doc.update((d) => void d.items.push('after'));
+    await doc.close();
+    expect((await open()).read().items).toEqual(['kept', 'after']);
+  });
+
   it('close waits for queued updates and refuses new ones', async () => {
     const doc = await open();
     const pending = [1, 2, 3].map((n) => doc.update((d) => void d.items.push(`${n}`)));

@@ -32,7 +32,7 @@ export function makeSite(id: string): Site {
 
 /** A valid door record at a site. */
 export function makeDoor(id: string, siteId: string, nodeId = 2): Door {
-  return { id, siteId, name: `Door ${id}`, nodeId, createdAt: '2026-11-03T10:00:00.000Z' };
+  return { id, siteId, name: `Door ${id}`, nodeId, createdAt: '2026-11-03T10:00:00.000Z', lastProfile: null };
 }
 
 /** A valid access code on a door. */

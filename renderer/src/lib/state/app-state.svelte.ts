@@ -4,6 +4,7 @@ import type { DoorView } from '../../../../shared/domain/door';
 import type { SiteView } from '../../../../shared/domain/site';
 import type { AppError } from '../../../../shared/result';
 import type { LinkState, RendererBridge } from '../bridge/renderer-bridge';
+import { clockFrom } from '../clock';
 import { SiteQueue } from './site-queue.svelte';
 
 /** One progress line from the main process, stamped on arrival. */
@@ -66,7 +67,7 @@ export class AppState {
     private readonly bridge: RendererBridge,
     private readonly now: () => number = Date.now,
   ) {
-    this.queue = new SiteQueue(bridge, () => new Date(now()));
+    this.queue = new SiteQueue(bridge, clockFrom(now));
   }
 
   /** Subscribes to the live events and loads the sites. */

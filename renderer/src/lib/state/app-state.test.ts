@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppState } from './app-state.svelte';
 import { FakeBridge, settle } from '../testing/fake-bridge';
-import { sampleCode, sampleDoor, sampleSite } from '../testing/sample-data';
+import { sampleCode, sampleDoor, sampleQueueItem, sampleSite } from '../testing/sample-data';
 
 function setup(sites = [sampleSite()]) {
   const bridge = new FakeBridge()
@@ -144,5 +144,26 @@ describe('AppState', () => {
     expect(app.view).toBe('site');
     expect(app.selectedSite?.name).toBe('Flat 3');
     expect(app.sites).toHaveLength(2);
+  });
+
+  it('keeps the selected site queue, following the site', async () => {
+    const { bridge, app } = setup([sampleSite(), sampleSite({ id: 'site-2', name: 'Flat 3' })]);
+    bridge.handle('queue.list', ({ siteId }) => ({ ok: true, value: siteId === 'site-1' ? [sampleQueueItem({ door_id: 'door-2', door_name: 'Back door' })] : [] }));
+    await app.start();
+    await settle();
+    expect(app.queue.summaryOf({ id: 'door-2', name: 'Back door' })).toBe('1 change waiting for Back door');
+    await app.selectSite('site-2');
+    await settle();
+    expect(app.queue.items).toEqual([]);
+    expect(bridge.sent('queue.list')).toEqual([{ siteId: 'site-1' }, { siteId: 'site-2' }]);
+    app.dispose();
+    expect(bridge.listenerCount('queue.changed')).toBe(0);
+  });
+
+  it('takes a site changed by this window (a new time zone)', async () => {
+    const { app } = setup();
+    await app.start();
+    app.acceptSite(sampleSite({ timeZone: 'Europe/Berlin' }));
+    expect(app.selectedSite?.timeZone).toBe('Europe/Berlin');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CapabilityWizard } from './capability-wizard.svelte';
 import { FakeBridge } from '../testing/fake-bridge';
-import { sampleReport } from '../testing/sample-data';
+import { sampleDoor, sampleReport } from '../testing/sample-data';
 
 describe('CapabilityWizard', () => {
   it('goes intro → checking → report and counts verdicts', async () => {
@@ -39,5 +39,30 @@ describe('CapabilityWizard', () => {
     expect(wizard.step).toBe('report');
     expect(wizard.report).not.toBeNull();
     expect(wizard.error?.code).toBe('door.not_connected');
+  });
+
+  it('offers to set the clock only when the clock item is warn or fail, then checks again', async () => {
+    const clockWarn = { ...sampleReport(), items: [...sampleReport().items, { key: 'clock' as const, label: 'Clock', verdict: 'warn' as const, finding: 'UTC+0', advice: 'Set it' }] };
+    const bridge = new FakeBridge().answer('doors.check', sampleReport());
+    const wizard = new CapabilityWizard(bridge, 'door-1');
+    await wizard.run();
+    expect(wizard.canSetClock).toBe(false);
+    bridge.answer('doors.check', clockWarn);
+    await wizard.run();
+    expect(wizard.canSetClock).toBe(true);
+    bridge.answer('doors.setClock', sampleDoor()).answer('doors.check', sampleReport());
+    await wizard.setClock();
+    expect(bridge.sent('doors.setClock')).toEqual([{ doorId: 'door-1' }]);
+    expect(bridge.sent('doors.check')).toHaveLength(3);
+    expect(wizard.canSetClock).toBe(false);
+  });
+
+  it('keeps a refused clock setting and does not re-run the check', async () => {
+    const bridge = new FakeBridge().answer('doors.check', sampleReport()).refuse('doors.setClock', 'zwave.unsupported');
+    const wizard = new CapabilityWizard(bridge, 'door-1');
+    await wizard.run();
+    await wizard.setClock();
+    expect(wizard.clockError?.code).toBe('zwave.unsupported');
+    expect(bridge.sent('doors.check')).toHaveLength(1);
   });
 });

@@ -105,4 +105,11 @@ describe('DoorCodes', () => {
     codes.dispose();
     expect(bridge.listenerCount('codes.changed')).toBe(0);
   });
+
+  it('takes in a code created elsewhere on this door (an adopted one), and ignores other doors', () => {
+    const { codes } = setup([]);
+    codes.accept(sampleCode({ access_code_id: 'adopted' }));
+    codes.accept(sampleCode({ access_code_id: 'other', door_id: 'door-2' }));
+    expect(codes.codes.map((c) => c.access_code_id)).toEqual(['adopted']);
+  });
 });

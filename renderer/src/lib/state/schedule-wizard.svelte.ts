@@ -2,6 +2,7 @@ import type { ErrorCode } from '../../../../shared/error-codes';
 import { checkWindow } from '../../../../shared/time';
 import { describeSchedule, type ScheduleSummary } from '../schedule-words';
 import { addDays, siteInstant, siteLocalAt, zoneWithOffset, type LocalToInstantResult } from '../site-time';
+import { systemClock, type Clock } from '../clock';
 import type { DoorCodes } from './door-codes.svelte';
 
 /** Ongoing (resident: no end) or time-bound (guest, service visit: a window at the property). */
@@ -27,10 +28,9 @@ const DETAIL_ERRORS: ReadonlySet<ErrorCode> = new Set(['codes.constraint_violate
  * DoorCodes (shared with the ongoing form, so switching kinds keeps them); so does the refusal from main.
  */
 export class ScheduleWizard {
-  /** Name, PIN, generate and the refusal from main (shared with the ongoing form). */
-  readonly codes: DoorCodes;
+  readonly #codes: DoorCodes;
   readonly #getZone: () => string;
-  readonly #clock: () => Date;
+  readonly #clock: Clock;
 
   kind = $state<CodeKind>('ongoing');
   step = $state<ScheduleStep>('details');
@@ -38,9 +38,9 @@ export class ScheduleWizard {
   /** The installer confirmed that the cloud adds and removes the code (lock without native scheduling). */
   confirmCloud = $state(false);
   /** The clock the window is judged against; refreshed on each step change and save. */
-  now = $state(new Date(0));
+  now = $state<Date>(systemClock());
 
-  readonly zone = $derived(this.#getZone());
+  readonly zone = $derived(this.#zone());
   /** "Europe/Berlin (UTC+1)". */
   readonly zoneLabel = $derived(zoneWithOffset(this.zone, this.now));
   readonly start: LocalToInstantResult = $derived(siteInstant({ date: this.window.startDate, time: this.window.startTime }, this.zone));
@@ -66,12 +66,17 @@ export class ScheduleWizard {
       (!this.needsCloudConfirmation || this.confirmCloud),
   );
 
-  constructor(codes: DoorCodes, getZone: () => string, clock: () => Date = () => new Date()) {
-    this.codes = codes;
+  constructor(codes: DoorCodes, getZone: () => string, clock: Clock = systemClock) {
+    this.#codes = codes;
     this.#getZone = getZone;
     this.#clock = clock;
     this.now = clock();
     this.#resetWindow();
+  }
+
+  /** Name, PIN, generate and the refusal from main (shared with the ongoing form). */
+  get codes(): DoorCodes {
+    return this.#codes;
   }
 
   /** Picks ongoing or time-bound; the name and PIN typed so far are kept. */
@@ -127,6 +132,10 @@ export class ScheduleWizard {
   #resetWindow(): void {
     const today = siteLocalAt(this.now, this.zone).date;
     this.window = { startDate: addDays(today, 1), startTime: '15:00', endDate: addDays(today, 3), endTime: '11:00' };
+  }
+
+  #zone(): string {
+    return this.#getZone();
   }
 
   #problems(): string[] {

@@ -2,6 +2,7 @@ import type { DoorView } from '../../../../shared/domain/door';
 import type { QueueItem } from '../../../../shared/domain/operation';
 import type { AppError } from '../../../../shared/result';
 import type { RendererBridge } from '../bridge/renderer-bridge';
+import { systemClock, type Clock } from '../clock';
 import { doorQueueSummary } from '../queue-words';
 
 const TICK_MS = 30_000;
@@ -21,7 +22,7 @@ export class SiteQueue {
   /** The item whose Cancel is waiting for "Yes, cancel". */
   confirmingCancel = $state<string | null>(null);
   /** The clock for "next try at …" (ticks while started). */
-  now = $state(new Date(0));
+  now = $state<Date>(systemClock());
 
   readonly failedCount = $derived(this.items.filter((item) => item.state === 'failed').length);
 
@@ -30,7 +31,7 @@ export class SiteQueue {
 
   constructor(
     private readonly bridge: RendererBridge,
-    private readonly clock: () => Date = () => new Date(),
+    private readonly clock: Clock = systemClock,
   ) {
     this.now = clock();
   }

@@ -1,6 +1,7 @@
 import type { SiteView } from '../../../../shared/domain/site';
 import type { AppError } from '../../../../shared/result';
 import type { RendererBridge } from '../bridge/renderer-bridge';
+import { systemClock, type Clock } from '../clock';
 import { isKnownZone, zoneWithOffset } from '../site-time';
 
 const MAX_MATCHES = 50;
@@ -20,16 +21,16 @@ export class SiteTimeZone {
   readonly #getSite: () => SiteView | null;
   readonly #onSaved: (site: SiteView) => void;
   readonly #zones: readonly string[];
-  readonly #clock: () => Date;
+  readonly #clock: Clock;
 
   isEditing = $state(false);
   query = $state('');
   isSaving = $state(false);
   error = $state<AppError | null>(null);
   /** The clock for the offset shown next to the zone. */
-  now = $state(new Date(0));
+  now = $state<Date>(systemClock());
 
-  readonly site = $derived(this.#getSite());
+  readonly site = $derived(this.#site());
   /** "Times at the property: Europe/Berlin (UTC+1)". */
   readonly label = $derived(this.site ? `Times at the property: ${zoneWithOffset(this.site.timeZone, this.now)}` : '');
   /** Zones matching the search (spaces match underscores: "new york"). */
@@ -43,7 +44,7 @@ export class SiteTimeZone {
     getSite: () => SiteView | null,
     onSaved: (site: SiteView) => void,
     zones: readonly string[] = knownZones(),
-    clock: () => Date = () => new Date(),
+    clock: Clock = systemClock,
   ) {
     this.#bridge = bridge;
     this.#getSite = getSite;
@@ -83,6 +84,10 @@ export class SiteTimeZone {
     this.now = this.#clock();
     this.#onSaved(result.value);
     return true;
+  }
+
+  #site(): SiteView | null {
+    return this.#getSite();
   }
 
   #matches(): string[] {
