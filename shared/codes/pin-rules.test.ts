@@ -130,8 +130,9 @@ describe('checkPin with Seam code constraints', () => {
     expect(checkPin('583917', rules)).toMatchObject({ ok: false, rule: 'cannot_specify_pin_code' });
     expect(checkPin('583917', rules, { isGenerated: true })).toEqual({ ok: true });
     expect(checkPin('583', rules, { isGenerated: true })).toMatchObject({ rule: 'supported_code_lengths' });
-    expect(canChoosePin(rules)).toBe(false);
-    expect(canChoosePin(digits4to8)).toBe(true);
+    expect(canChoosePin(rules.constraints)).toBe(false);
+    expect(canChoosePin(undefined)).toBe(true);
+    expect(canChoosePin([{ constraint_type: 'no_zeros' }])).toBe(true);
   });
 
   it('pin_code_matches_existing_set: only PINs from the set, and says so when the set is unknown', () => {

@@ -1,4 +1,4 @@
-import type { CodeConstraint, PinConstraintType } from '../domain/code-constraints';
+import { hasConstraint, type CodeConstraint, type PinConstraintType } from '../domain/code-constraints';
 import type { PinCharset } from '../domain/lock';
 import { SHAPE_RULES } from './pin-constraints';
 
@@ -57,8 +57,8 @@ function constraintTypes(rules: PinRules): Set<string> {
 }
 
 /** False when the lock makes its own PINs (`cannot_specify_pin_code`): the UI then offers Generate only. */
-export function canChoosePin(rules: Pick<PinRules, 'constraints'>): boolean {
-  return !(rules.constraints ?? []).some((c) => c.constraint_type === 'cannot_specify_pin_code');
+export function canChoosePin(constraints: readonly CodeConstraint[] | undefined): boolean {
+  return !hasConstraint(constraints, 'cannot_specify_pin_code');
 }
 
 /**

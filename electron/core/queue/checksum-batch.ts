@@ -1,5 +1,5 @@
-import type { LockNetwork, SlotReading } from '../zwave/lock-network';
-import { expectedUserCodeChecksum } from '../zwave/user-code-checksum';
+import type { LockNetwork } from '../zwave/lock-network';
+import { expectedUserCodeChecksum, type ChecksumSlot } from '../zwave/user-code-checksum';
 import type { AttemptOutcome } from './lock-attempts';
 
 /** One code of a batch: its slot and PIN. */
@@ -8,28 +8,43 @@ export interface BatchItem {
   pin: string;
 }
 
-const isKnown = (s: SlotReading) => s.status === 'available' || ((s.status === 'enabled' || s.status === 'disabled') && s.code !== null && !/^\*+$/.test(s.code));
+const isMasked = (code: string | null) => code !== null && /^\*+$/.test(code);
 
 /**
- * Sets several codes on one lock and proves them all with ONE checksum read (User Code CC v2) instead of a read-back
- * per code: the lock's checksum over every occupied slot must equal the one computed from what the slots should now
- * hold. Returns null when that proof is not possible or did not hold — any Set unanswered (it may or may not have
- * landed), a slot whose PIN we cannot know (a masking lock, an unread slot), no checksum answer, or a mismatch — and
- * the caller then verifies each code on its own by reading its slot (which also tells which one is wrong).
+ * Sets several codes on one lock and proves them all with a checksum (User Code CC v2) instead of a read-back per
+ * code: 2 checksum reads for the whole batch.
+ *
+ *   what the slots hold now (zwave-js's cache + the codes Lockbench confirmed earlier; never-read slots as empty)
+ *     ─▶ checksum read 1 proves that picture ─▶ Set × N ─▶ checksum read 2 must equal picture + batch
+ *
+ * Returns null when the proof is not possible or did not hold — a masking lock, a first checksum that differs (the
+ * picture is wrong), any Set unanswered, no checksum answer, a final mismatch — and the caller then verifies each
+ * code on its own by reading its slot (which also tells which one is wrong).
  */
-export async function setBatchWithChecksum(network: LockNetwork, nodeId: number, items: readonly BatchItem[]): Promise<Map<number, AttemptOutcome> | null> {
-  const baseline = network.cachedSlots(nodeId);
-  if (!baseline.every(isKnown)) return null;
-  const expected = new Map(baseline.map((s) => [s.slot, s]));
+export async function setBatchWithChecksum(
+  network: LockNetwork,
+  nodeId: number,
+  items: readonly BatchItem[],
+  confirmed: readonly BatchItem[],
+): Promise<Map<number, AttemptOutcome> | null> {
+  const picture = new Map<number, ChecksumSlot>();
+  for (const s of network.cachedSlots(nodeId)) {
+    if (s.status !== 'enabled' && s.status !== 'disabled') continue;
+    if (s.code === null || isMasked(s.code)) return null;
+    picture.set(s.slot, { slot: s.slot, status: s.status, code: s.code });
+  }
+  for (const c of confirmed) picture.set(c.slot, { slot: c.slot, status: 'enabled', code: c.pin });
+  for (const item of items) picture.delete(item.slot);
+  const checksum = () => network.readChecksum(nodeId).catch(() => null);
+  if ((await checksum()) !== expectedUserCodeChecksum([...picture.values()])) return null;
   for (const item of items) {
     try {
       await network.setCode(nodeId, item.slot, item.pin);
     } catch {
       return null;
     }
-    expected.set(item.slot, { slot: item.slot, status: 'enabled', code: item.pin });
+    picture.set(item.slot, { slot: item.slot, status: 'enabled', code: item.pin });
   }
-  const checksum = await network.readChecksum(nodeId).catch(() => null);
-  if (checksum === null || checksum !== expectedUserCodeChecksum([...expected.values()])) return null;
+  if ((await checksum()) !== expectedUserCodeChecksum([...picture.values()])) return null;
   return new Map(items.map((item) => [item.slot, { kind: 'confirmed', proof: 'checksum' } as const]));
 }

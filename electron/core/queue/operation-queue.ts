@@ -151,7 +151,10 @@ export function createOperationQueue(deps: QueueDeps): OperationQueue {
     const outcomes = new Map<string, AttemptOutcome>();
     if (work.length >= 2) {
       const items = work.map((o) => ({ slot: codeOf(o)!.slot!, pin: codeOf(o)!.code }));
-      const proven = await setBatchWithChecksum(locks.network(door.siteId), door.nodeId, items).catch(() => null);
+      const confirmed = (await store.codes(door.siteId)).read().accessCodes
+        .filter((c) => c.door_id === door.id && !c.is_removed && c.slot !== null && c.events.some((e) => e.event_type === 'access_code.set_on_device' || e.event_type === 'access_code.scheduled_on_device'))
+        .map((c) => ({ slot: c.slot!, pin: c.code }));
+      const proven = await setBatchWithChecksum(locks.network(door.siteId), door.nodeId, items, confirmed).catch(() => null);
       // Without the proof every code is checked on its own; each was sent, so its slot is read before any resend.
       for (const o of work) {
         const code = codeOf(o)!;

@@ -46,7 +46,7 @@ export function zoneOffsetLabel(zone: string, at: Date): string {
 /** "Europe/Berlin (UTC+1)": the site's zone with its offset now, for every screen that asks for a time. */
 export function zoneWithOffset(zone: string, at: Date): string {
   const offset = zoneOffsetLabel(zone, at);
-  return offset ? `${zone} (${offset})` : zone;
+  return offset && offset !== zone ? `${zone} (${offset})` : zone;
 }
 
 /** The wall time at the property at `at`, as the form fields take it ('YYYY-MM-DD', 'HH:mm'). */

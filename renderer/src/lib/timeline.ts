@@ -16,6 +16,9 @@ export interface TimelineDay {
   date: string;
   /** "Mon 9" */
   label: string;
+  /** "Mon" and "9", for a two-line label in a narrow column. */
+  weekday: string;
+  dayOfMonth: string;
   /** "Mon 9 Mar" */
   title: string;
   startPct: number;
@@ -49,11 +52,11 @@ export interface Timeline {
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-function dayWords(date: string): { label: string; title: string; isWeekend: boolean } {
+function dayWords(date: string): Pick<TimelineDay, 'label' | 'weekday' | 'dayOfMonth' | 'title' | 'isWeekend'> {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
   const label = `${WEEKDAYS[weekday]} ${d}`;
-  return { label, title: `${label} ${MONTHS[m - 1]}`, isWeekend: weekday === 0 || weekday === 6 };
+  return { label, weekday: WEEKDAYS[weekday]!, dayOfMonth: String(d), title: `${label} ${MONTHS[m - 1]}`, isWeekend: weekday === 0 || weekday === 6 };
 }
 
 /** Lays out the active codes of a door over `days` site days from today (default three weeks). */
