@@ -144,7 +144,7 @@ describe('installer path on the demo site', () => {
     await page.close();
     await host.stop();
     earlierOutput += host.output();
-    const file = join(dataDir, 'lockbench.json');
+    const file = join(dataDir, 'sites', 'demo.json');
     await writeFile(file, (await readFile(file, 'utf8')).slice(0, 40));
     host = await startHost(dataDir);
     await openApp();

@@ -104,6 +104,8 @@ export const requests = {
     payload: z.object({ doorId: id, fault: z.enum(['none', 'no_answer']) }).strict(),
     value: doorViewSchema,
   },
+  /** Demo site only: type a code on a virtual lock's keypad; the lock reports the unlock (proof of use). */
+  'demo.keypad': { payload: z.object({ doorId: id, accessCodeId: id }).strict(), value: z.object({ sent: z.literal(true) }) },
 } as const;
 
 /** Push event channels from main to renderer. */

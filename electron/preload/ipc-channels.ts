@@ -34,6 +34,7 @@ export const requestChannelNames = [
   'queue.retry',
   'queue.cancel',
   'demo.simulate',
+  'demo.keypad',
 ] as const satisfies readonly RequestChannel[];
 
 /** Every event channel of the contract. */

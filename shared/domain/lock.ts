@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { codeConstraintSchema } from './code-constraints';
 
 /** Security class the lock was included with. Keypad locks are normally S2 Access Control. */
 export const securityClassSchema = z.enum([
@@ -43,5 +44,10 @@ export const lockProfileSchema = z.object({
   clockOffsetMinutes: z.number().int().nullable(),
   /** Slots that hold a code right now, from the last read (status enabled or disabled). */
   occupiedSlots: z.array(z.number().int()),
+  /**
+   * PIN and name rules beyond lengths and characters, in Seam's `code_constraints` vocabulary: from the lock's device
+   * information (Z-Wave locks do not report them) or, once synced, from the cloud.
+   */
+  codeConstraints: z.array(codeConstraintSchema).default([]),
 });
 export type LockProfile = z.infer<typeof lockProfileSchema>;

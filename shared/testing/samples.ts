@@ -23,6 +23,7 @@ export function sampleLockProfile(over: Partial<LockProfile> = {}): LockProfile 
     doorState: 'locked',
     clockOffsetMinutes: null,
     occupiedSlots: [],
+    codeConstraints: [],
     ...over,
   };
 }

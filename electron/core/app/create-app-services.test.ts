@@ -74,6 +74,16 @@ describe('app services on the demo site', () => {
     expect((await isSet).code).toBe('5174');
   }, 120_000);
 
+  it('records a keypad unlock with the code as proof of use', async () => {
+    const door = await frontDoor();
+    const code = (await services.handlers['codes.list']({ doorId: door.id })).find((c) => c.status === 'set' && !c.is_removed)
+      ?? (await services.handlers['codes.create']({ doorId: door.id, name: 'Keypad test', code: '602718' }));
+    const used = waitFor((c) => c.access_code_id === code.access_code_id && c.last_used_at !== null);
+    await waitFor((c) => c.access_code_id === code.access_code_id && c.status === 'set').catch(() => {});
+    await services.handlers['demo.keypad']({ doorId: door.id, accessCodeId: code.access_code_id });
+    expect((await used).events.at(-1)!.event_type).toBe('access_code.used_on_keypad');
+  }, 60_000);
+
   it('programs a code, verified by the lock, and it survives a restart of the app', async () => {
     const door = await frontDoor();
     const isSet = waitFor((c) => c.name === 'Resident 1' && c.status === 'set');

@@ -5,6 +5,7 @@ import type { AccessCode } from '../../../shared/domain/access-code';
 import { isCodedError } from '../../../shared/result';
 import { createCodeService } from '../codes/code-service';
 import { createUnmanagedCodes } from '../codes/unmanaged-codes';
+import { recordKeypadUse } from '../codes/usage-recorder';
 import { createEventHub } from '../ipc/event-hub';
 import { createLockManager } from '../locks/lock-manager';
 import { systemClock, type Clock } from '../queue/clock';
@@ -87,6 +88,9 @@ export async function createAppServices(options: AppServicesOptions & { clock?: 
     onDoorsChanged: (doors) => doors.forEach((d) => events.emit('doors.changed', d)),
   });
   locks.onChange((change) => {
+    if (change.kind === 'keypad') {
+      void recordKeypadUse(store, change.siteId, change.nodeId, change.slot, change.at).then((code) => code && onCodeChanged(code)).catch(() => {});
+    }
     if (change.kind === 'progress') events.emit('activity', { siteId: change.siteId, doorId: null, message: change.message });
     if (change.kind === 'site' && store.index.read().sites.some((s) => s.id === change.siteId)) events.emit('sites.changed', sites.view(change.siteId));
     if (change.kind === 'lock') {
@@ -100,7 +104,7 @@ export async function createAppServices(options: AppServicesOptions & { clock?: 
   const handlers = {
     ...createRequestHandlers({
       sites, codes, queue: queueService, unmanaged, listPorts: () => listSerialPorts(),
-      info: { version: options.version, host: options.host, dataDir: options.dataDir, storeNotice: store.notices().join(' ') || null },
+      info: () => ({ version: options.version, host: options.host, dataDir: options.dataDir, storeNotice: store.notices().join(' ') || null }),
     }),
     ...createDemoControls({ store, sites, demoStick: opener.demoStick }),
   };

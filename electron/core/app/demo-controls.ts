@@ -12,7 +12,7 @@ export interface DemoControlDeps {
 }
 
 /** The demo site's fault simulation: make a virtual lock stop answering, to see what a failure looks like. */
-export function createDemoControls(deps: DemoControlDeps): Pick<RequestHandlers, 'demo.simulate'> {
+export function createDemoControls(deps: DemoControlDeps): Pick<RequestHandlers, 'demo.simulate' | 'demo.keypad'> {
   return {
     'demo.simulate': async ({ doorId, fault }) => {
       const door = deps.store.index.read().doors.find((d) => d.id === doorId);
@@ -22,6 +22,17 @@ export function createDemoControls(deps: DemoControlDeps): Pick<RequestHandlers,
       if (!lock) throw new CodedError('site.not_demo', 'Faults can only be simulated on the connected demo site.');
       lock.setAnswering(fault === 'none');
       return deps.sites.doorView(door);
+    },
+    'demo.keypad': async ({ doorId, accessCodeId }) => {
+      const door = deps.store.index.read().doors.find((d) => d.id === doorId);
+      if (!door) throw new CodedError('door.not_found', 'This door does not exist (any more).');
+      const code = (await deps.store.codes(door.siteId)).read().accessCodes.find((c) => c.access_code_id === accessCodeId && !c.is_removed);
+      if (!code || code.slot === null) throw new CodedError('codes.not_found', 'This access code does not exist (any more).');
+      const site = deps.store.index.read().sites.find((s) => s.id === door.siteId);
+      const lock = site?.connection.kind === 'demo' ? deps.demoStick()?.locks.get(door.nodeId) : undefined;
+      if (!lock) throw new CodedError('site.not_demo', 'The keypad can only be simulated on the connected demo site.');
+      await lock.simulateKeypadUnlock(code.slot);
+      return { sent: true as const };
     },
   };
 }

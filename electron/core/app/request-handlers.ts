@@ -12,14 +12,14 @@ export interface HandlerDeps {
   queue: QueueService;
   unmanaged: UnmanagedCodes;
   listPorts: () => Promise<SerialPortList>;
-  info: { version: string; host: 'electron' | 'browser'; dataDir: string; storeNotice: string | null };
+  info: () => { version: string; host: 'electron' | 'browser'; dataDir: string; storeNotice: string | null };
 }
 
 /** Maps every contract channel (but the demo controls) to its service call. Payloads arrive already validated by the dispatcher. */
-export function createRequestHandlers(deps: HandlerDeps): Omit<RequestHandlers, 'demo.simulate'> {
+export function createRequestHandlers(deps: HandlerDeps): Omit<RequestHandlers, 'demo.simulate' | 'demo.keypad'> {
   const { sites, codes, queue, unmanaged } = deps;
   return {
-    'app.info': async () => deps.info,
+    'app.info': async () => deps.info(),
     'ports.list': () => deps.listPorts(),
     'sites.list': async () => sites.list(),
     'sites.connect': (p) => sites.connect(p),

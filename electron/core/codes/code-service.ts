@@ -4,6 +4,7 @@ import type { LockProfile } from '../../../shared/domain/lock';
 import type { Operation } from '../../../shared/domain/operation';
 import { checkPin, type PinRules } from '../../../shared/codes/pin-rules';
 import { generatePin } from '../../../shared/codes/pin-generator';
+import { checkCodeName } from '../../../shared/codes/code-name-rules';
 import { CodedError } from '../../../shared/result';
 import type { LockManager } from '../locks/lock-manager';
 import type { Clock } from '../queue/clock';
@@ -90,6 +91,7 @@ export function createCodeService(deps: CodeServiceDeps): CodeService {
     return {
       supportedCodeLengths: profile.supportedCodeLengths,
       pinCharset: profile.pinCharset,
+      constraints: profile.codeConstraints,
       existingPins: [...slots.flatMap((s) => (s.code && !/^\*+$/.test(s.code) ? [s.code] : [])), ...ours.map((c) => c.code)],
       takenSlots: new Set([...slots.map((s) => s.slot), ...ours.flatMap((c) => (c.slot === null ? [] : [c.slot]))]),
     };
@@ -113,7 +115,10 @@ export function createCodeService(deps: CodeServiceDeps): CodeService {
       const { code, operation } = await doc.update((data) => {
         const rules = rulesFor(d, profile, data.accessCodes);
         const pin = input.code ?? generatePin(rules);
-        const check = checkPin(pin, rules);
+        const check = checkPin(pin, rules, { isGenerated: input.code === undefined });
+        const names = data.accessCodes.filter((c) => c.door_id === doorId && isActive(c)).map((c) => c.name ?? '');
+        const nameCheck = checkCodeName(name, { constraints: profile.codeConstraints, existingNames: names });
+        if (!nameCheck.ok) throw new CodedError('codes.constraint_violated', nameCheck.message, { rule: nameCheck.rule });
         if (!check.ok) {
           const errorCode = check.rule === 'duplicate_code_on_device' ? 'codes.duplicate_pin' : 'codes.constraint_violated';
           throw new CodedError(errorCode, check.message, { rule: check.rule });

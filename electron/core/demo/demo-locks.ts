@@ -43,6 +43,7 @@ export const DEMO_LOCKS: VirtualLockSpec[] = [
     nativeScheduling: false,
     secure: true,
     batteryLevel: 15,
+    codeConstraints: [{ constraint_type: 'no_triple_consecutive_ints' }, { constraint_type: 'at_least_three_unique_digits' }],
     dropRate: 0.3,
     revealsCodes: true,
   },

@@ -11,7 +11,7 @@ export function applyVirtualDeviceInfo(profile: LockProfile, spec: VirtualLockSp
   if (!spec) return profile;
   const lengths: number[] = [];
   for (let n = spec.minCodeLength; n <= spec.maxCodeLength; n++) lengths.push(n);
-  return { ...profile, manufacturer: 'Lockbench demo', model: spec.label, supportedCodeLengths: lengths };
+  return { ...profile, manufacturer: 'Lockbench demo', model: spec.label, supportedCodeLengths: lengths, codeConstraints: spec.codeConstraints ?? [] };
 }
 
 /** Wraps the demo site's network so every profile carries its virtual lock's device information. */

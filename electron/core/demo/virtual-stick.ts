@@ -1,3 +1,4 @@
+import type { CodeConstraint } from '../../../shared/domain/code-constraints';
 import type { ControllerPort, NetworkKeys } from '../zwave/lock-network';
 import type { StoredClock, StoredUserSchedules } from './schedule-memory';
 
@@ -21,6 +22,8 @@ export interface VirtualLockSpec {
   dropRate: number;
   /** Whether the lock answers User Code Report with the PIN (false: masked). */
   revealsCodes: boolean;
+  /** PIN rules from the lock's device information (Seam code_constraints vocabulary). */
+  codeConstraints?: CodeConstraint[];
   /** User Code CC version: 2 (default) has capabilities and the code checksum; 1 has neither. */
   userCodeVersion?: 1 | 2;
 }

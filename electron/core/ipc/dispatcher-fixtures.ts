@@ -68,6 +68,7 @@ export const fakeValues: { [C in RequestChannel]: ValueOf<C> } = {
   'queue.retry': fakeQueueItem,
   'queue.cancel': { ...fakeQueueItem, state: 'cancelled' },
   'demo.simulate': fakeDoor,
+  'demo.keypad': { sent: true },
 };
 
 /** A minimal valid payload for every channel: removing any one key makes it invalid. */
@@ -93,6 +94,7 @@ export const minimalPayloads: { [C in RequestChannel]: PayloadOf<C> } = {
   'queue.retry': { doorId: 'door-1', operationId: 'op-1' },
   'queue.cancel': { doorId: 'door-1', operationId: 'op-1' },
   'demo.simulate': { doorId: 'door-1', fault: 'no_answer' },
+  'demo.keypad': { doorId: 'door-1', accessCodeId: 'code-1' },
 };
 
 /** Fake handlers answering every channel with its fixture value; `calls` records the channels called. */

@@ -14,7 +14,9 @@ export interface SiteStatus {
 export type LockManagerChange =
   | { kind: 'site'; siteId: string }
   | { kind: 'lock'; siteId: string; nodeId: number }
-  | { kind: 'progress'; siteId: string; message: string };
+  | { kind: 'progress'; siteId: string; message: string }
+  /** A keypad unlock by a user slot, reported by the lock (proof that a code works). */
+  | { kind: 'keypad'; siteId: string; nodeId: number; slot: number; at: Date };
 
 /**
  * Owns every controller connection (one per site) and the last-read profile of each lock on it. The layer between
@@ -74,6 +76,7 @@ export function createLockManager(openController: OpenController): LockManager {
           if (profile) entry.profiles.set(nodeId, { ...profile, isOnline });
           notify({ kind: 'lock', siteId: site.id, nodeId });
         }),
+        network.onKeypadUnlock((nodeId, slot, at) => notify({ kind: 'keypad', siteId: site.id, nodeId, slot, at })),
         network.onDisconnected((reason) => {
           void drop(site.id).then(() => setStatus(site.id, 'failed', `The controller went away: ${reason}`));
         }),

@@ -55,6 +55,8 @@ export async function readLockProfile(driver: Driver, node: ZWaveNode, isOnline:
     occupiedSlots: cachedSlotReadings(node, slotCount)
       .filter((s) => s.status === 'enabled' || s.status === 'disabled')
       .map((s) => s.slot),
+    // Z-Wave has no way to report PIN rules beyond lengths; device information (or the cloud) adds them.
+    codeConstraints: [],
   };
 }
 

@@ -1,4 +1,5 @@
 import type { AccessCode } from '../../../shared/domain/access-code';
+import { PRELOAD_HOURS } from '../../../shared/time';
 import { formatSiteMoment } from './site-time';
 
 /**
@@ -7,9 +8,6 @@ import { formatSiteMoment } from './site-time';
  *   native scheduling   loaded ≤ 72 h before start ── unset ── start: set ── end: cleared
  *   no native schedule  the cloud adds it at start and removes it at end once this laptop has synced
  */
-
-/** How far ahead of its start a lock with native scheduling may hold a code (Seam's rule). */
-export const PRELOAD_HOURS = 72;
 
 const HOUR_MS = 3_600_000;
 
