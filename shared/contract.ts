@@ -104,6 +104,11 @@ export const requests = {
     payload: z.object({ doorId: id, fault: z.enum(['none', 'no_answer']) }).strict(),
     value: doorViewSchema,
   },
+  /** Demo clock only (host started with --demo-clock): move the app's time forward to see time-bound codes play out. */
+  'demo.clock': {
+    payload: z.object({ advanceMinutes: z.number().int().min(1).max(60 * 24 * 60) }).strict(),
+    value: z.object({ now: z.string() }),
+  },
   /** Demo site only: type a code on a virtual lock's keypad; the lock reports the unlock (proof of use). */
   'demo.keypad': { payload: z.object({ doorId: id, accessCodeId: id }).strict(), value: z.object({ sent: z.literal(true) }) },
 } as const;

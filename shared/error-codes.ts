@@ -30,6 +30,7 @@ export const ERROR_CODES = [
   'site.not_found',
   'site.not_connected',
   'site.not_demo',
+  'demo.clock_disabled',
   'door.not_found',
   'door.not_connected',
   // codes: access codes and PIN rules
@@ -41,6 +42,7 @@ export const ERROR_CODES = [
   'codes.busy',
   'codes.needs_confirmation',
   'codes.invalid_window',
+  'codes.lock_clock_mismatch',
   // queue: the local operation queue
   'queue.not_found',
   'queue.not_allowed',

@@ -10,6 +10,8 @@ export interface HostCliOptions {
   /** False when the port came from the default: then a busy port falls back to a random one. */
   isPortExplicit: boolean;
   connectDemoOnStart: boolean;
+  /** The demo controls may move the app's clock forward. */
+  demoClock: boolean;
 }
 
 /** A command line the host cannot run with; the message is for the person who typed it. */
@@ -18,7 +20,7 @@ export class CliUsageError extends Error {
 }
 
 /** One usage line for --help and errors. */
-export const USAGE = 'Usage: node out/main/host.js [--data-dir <dir>] [--port <n>] [--no-demo]   (env: LOCKBENCH_DATA_DIR, LOCKBENCH_PORT)';
+export const USAGE = 'Usage: node out/main/host.js [--data-dir <dir>] [--port <n>] [--no-demo] [--demo-clock]   (env: LOCKBENCH_DATA_DIR, LOCKBENCH_PORT, LOCKBENCH_DEMO_CLOCK=1)';
 
 /**
  * Parses `--data-dir <dir>`, `--port <n>` (also `--flag=value`) and `--no-demo`; flags win over
@@ -28,6 +30,7 @@ export function parseHostCliOptions(argv: readonly string[], env: NodeJS.Process
   let dataDir = nonEmpty(env.LOCKBENCH_DATA_DIR);
   let portText = nonEmpty(env.LOCKBENCH_PORT);
   let connectDemoOnStart = true;
+  let demoClock = env.LOCKBENCH_DEMO_CLOCK === '1';
 
   for (let index = 0; index < argv.length; index += 1) {
     const arg = argv[index]!;
@@ -40,6 +43,7 @@ export function parseHostCliOptions(argv: readonly string[], env: NodeJS.Process
     if (flag === '--data-dir') dataDir = value();
     else if (flag === '--port') portText = value();
     else if (flag === '--no-demo' && inline === undefined) connectDemoOnStart = false;
+    else if (flag === '--demo-clock' && inline === undefined) demoClock = true;
     else throw new CliUsageError(`Unknown option ${JSON.stringify(flag.slice(0, 40))}.`);
   }
 
@@ -48,6 +52,7 @@ export function parseHostCliOptions(argv: readonly string[], env: NodeJS.Process
     port: portText === undefined ? DEFAULT_PORT : parsePort(portText),
     isPortExplicit: portText !== undefined,
     connectDemoOnStart,
+    demoClock,
   };
 }
 

@@ -41,7 +41,7 @@ describe('runBrowserHost', () => {
     const { deps, services, lines, seen } = await setup(['--data-dir', '/tmp/lb', '--port', '0', '--no-demo']);
     const running = await runBrowserHost(deps);
     cleanups.push(() => running.stop());
-    expect(seen).toEqual([{ dataDir: '/tmp/lb', host: 'browser', version: '1.2.3', connectDemoOnStart: false }]);
+    expect(seen).toEqual([{ dataDir: '/tmp/lb', host: 'browser', version: '1.2.3', connectDemoOnStart: false, demoClock: false }]);
     expect(lines).toEqual(['Starting Lockbench (data: /tmp/lb)…', `${READY_PREFIX}${running.host.url}`]);
     expect(running.host.url).toContain('#token=');
     expect((await rawGet(running.host.port, '/')).status).toBe(200);

@@ -43,6 +43,7 @@ export async function runBrowserHost(deps: RunHostDeps): Promise<RunningHost> {
     host: 'browser',
     version: deps.version,
     connectDemoOnStart: options.connectDemoOnStart,
+    demoClock: options.demoClock,
   });
   let host: BrowserHost;
   try {

@@ -35,6 +35,7 @@ export const requestChannelNames = [
   'queue.cancel',
   'demo.simulate',
   'demo.keypad',
+  'demo.clock',
 ] as const satisfies readonly RequestChannel[];
 
 /** Every event channel of the contract. */

@@ -20,4 +20,6 @@ export interface AppServicesOptions {
   version: string;
   /** Connect the demo site on start (default true). */
   connectDemoOnStart?: boolean;
+  /** Let the demo controls move the app's clock forward (`demo.clock`): for demonstrations and end-to-end tests. */
+  demoClock?: boolean;
 }

@@ -9,6 +9,7 @@ import { recordKeypadUse } from '../codes/usage-recorder';
 import { createEventHub } from '../ipc/event-hub';
 import { createLockManager } from '../locks/lock-manager';
 import { systemClock, type Clock } from '../queue/clock';
+import { ShiftableClock } from '../queue/shiftable-clock';
 import { createOperationQueue } from '../queue/operation-queue';
 import { defaultRetryRules } from '../queue/operation-records';
 import { createQueueService } from '../queue/queue-service';
@@ -46,7 +47,8 @@ async function openAppStore(dir: string, log: (line: string) => void): Promise<S
 export async function createAppServices(options: AppServicesOptions & { clock?: Clock }): Promise<AppServices> {
   await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
   const log = (line: string) => console.error(`[lockbench] ${line}`);
-  const clock = options.clock ?? systemClock;
+  const shiftable = options.demoClock ? new ShiftableClock() : null;
+  const clock = options.clock ?? shiftable ?? systemClock;
   const now = () => clock.now();
   const store = await openAppStore(options.dataDir, log);
   const keys = await loadNetworkKeys(join(options.dataDir, 'network-keys.json'));
@@ -106,7 +108,7 @@ export async function createAppServices(options: AppServicesOptions & { clock?: 
       sites, codes, queue: queueService, unmanaged, listPorts: () => listSerialPorts(),
       info: () => ({ version: options.version, host: options.host, dataDir: options.dataDir, storeNotice: store.notices().join(' ') || null }),
     }),
-    ...createDemoControls({ store, sites, demoStick: opener.demoStick }),
+    ...createDemoControls({ store, sites, demoStick: opener.demoStick, demoClock: shiftable }),
   };
 
   const ready = (async () => {

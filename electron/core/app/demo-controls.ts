@@ -1,5 +1,6 @@
 import { CodedError } from '../../../shared/result';
 import type { VirtualStick } from '../demo/virtual-stick';
+import type { ShiftableClock } from '../queue/shiftable-clock';
 import type { RequestHandlers } from '../ipc/handlers';
 import type { SiteService } from '../sites/site-service';
 import type { ShardedStore } from '../store/store-v2';
@@ -9,10 +10,12 @@ export interface DemoControlDeps {
   store: ShardedStore;
   sites: SiteService;
   demoStick: () => VirtualStick | null;
+  /** The movable clock when the host was started with --demo-clock, else null. */
+  demoClock: ShiftableClock | null;
 }
 
 /** The demo site's fault simulation: make a virtual lock stop answering, to see what a failure looks like. */
-export function createDemoControls(deps: DemoControlDeps): Pick<RequestHandlers, 'demo.simulate' | 'demo.keypad'> {
+export function createDemoControls(deps: DemoControlDeps): Pick<RequestHandlers, 'demo.simulate' | 'demo.keypad' | 'demo.clock'> {
   return {
     'demo.simulate': async ({ doorId, fault }) => {
       const door = deps.store.index.read().doors.find((d) => d.id === doorId);
@@ -22,6 +25,10 @@ export function createDemoControls(deps: DemoControlDeps): Pick<RequestHandlers,
       if (!lock) throw new CodedError('site.not_demo', 'Faults can only be simulated on the connected demo site.');
       lock.setAnswering(fault === 'none');
       return deps.sites.doorView(door);
+    },
+    'demo.clock': async ({ advanceMinutes }) => {
+      if (!deps.demoClock) throw new CodedError('demo.clock_disabled', 'The clock can only be moved when Lockbench runs with --demo-clock.');
+      return { now: deps.demoClock.shift(advanceMinutes * 60_000).toISOString() };
     },
     'demo.keypad': async ({ doorId, accessCodeId }) => {
       const door = deps.store.index.read().doors.find((d) => d.id === doorId);

@@ -16,7 +16,7 @@ export interface HandlerDeps {
 }
 
 /** Maps every contract channel (but the demo controls) to its service call. Payloads arrive already validated by the dispatcher. */
-export function createRequestHandlers(deps: HandlerDeps): Omit<RequestHandlers, 'demo.simulate' | 'demo.keypad'> {
+export function createRequestHandlers(deps: HandlerDeps): Omit<RequestHandlers, 'demo.simulate' | 'demo.keypad' | 'demo.clock'> {
   const { sites, codes, queue, unmanaged } = deps;
   return {
     'app.info': async () => deps.info(),

@@ -2,6 +2,7 @@ import type { LocalDateTime } from '../../../shared/domain/local-time';
 import type { LockProfile } from '../../../shared/domain/lock';
 import { checkWindow, localToInstant, planTimeBoundCode, type SchedulePlan } from '../../../shared/time';
 import { CodedError } from '../../../shared/result';
+import { formatOffset, zoneOffsetMinutes } from '../../../shared/capability/time-zone';
 
 /** A time-bound request as it arrives: the window in the site's wall time, and the installer's confirmation. */
 export interface WindowInput {
@@ -18,6 +19,20 @@ export interface TimeBoundDecision {
   /** When the set_code operation may run; null = now; undefined = no lock operation (the cloud adds it). */
   loadAt: Date | null | undefined;
   plan: SchedulePlan;
+}
+
+/**
+ * A lock enforces a year-day window on its own clock: if its time-zone offset is not the site's, the window opens
+ * at the wrong hour. Refused until the installer sets the lock's clock (doors.setClock), naming both offsets.
+ */
+function assertLockClock(profile: LockProfile, zone: string, startsAt: Date): void {
+  const siteOffset = zoneOffsetMinutes(zone, startsAt);
+  if (profile.clockOffsetMinutes === null || profile.clockOffsetMinutes === siteOffset) return;
+  throw new CodedError(
+    'codes.lock_clock_mismatch',
+    `The lock's clock is on ${formatOffset(profile.clockOffsetMinutes)} but the site is on ${formatOffset(siteOffset)} at the start. Set the lock's clock first.`,
+    { lockOffsetMinutes: profile.clockOffsetMinutes, siteOffsetMinutes: siteOffset },
+  );
 }
 
 function instant(local: LocalDateTime, zone: string, which: 'start' | 'end'): string {
@@ -43,6 +58,7 @@ export function decideTimeBound(input: WindowInput, profile: LockProfile, zone: 
     throw new CodedError('codes.invalid_window', check.problems.map((p) => p.message).join(' '), { reason: first.reason });
   }
   const plan = planTimeBoundCode({ startsAt, endsAt, now, nativeScheduling: profile.nativeScheduling, siteZone: zone });
+  if (plan.kind === 'native') assertLockClock(profile, zone, new Date(startsAt));
   const hasStarted = new Date(startsAt) <= now;
   if (plan.kind === 'native') {
     return { startsAt, endsAt, scheduledBy: 'lock', status: hasStarted ? 'setting' : 'unset', loadAt: plan.preloadsNow ? null : new Date(plan.preloadAt), plan };

@@ -69,6 +69,7 @@ export const fakeValues: { [C in RequestChannel]: ValueOf<C> } = {
   'queue.cancel': { ...fakeQueueItem, state: 'cancelled' },
   'demo.simulate': fakeDoor,
   'demo.keypad': { sent: true },
+  'demo.clock': { now: at },
 };
 
 /** A minimal valid payload for every channel: removing any one key makes it invalid. */
@@ -95,6 +96,7 @@ export const minimalPayloads: { [C in RequestChannel]: PayloadOf<C> } = {
   'queue.cancel': { doorId: 'door-1', operationId: 'op-1' },
   'demo.simulate': { doorId: 'door-1', fault: 'no_answer' },
   'demo.keypad': { doorId: 'door-1', accessCodeId: 'code-1' },
+  'demo.clock': { advanceMinutes: 60 },
 };
 
 /** Fake handlers answering every channel with its fixture value; `calls` records the channels called. */

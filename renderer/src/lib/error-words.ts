@@ -44,6 +44,8 @@ export const errorWords: Record<ErrorCode, Words> = {
   'codes.unsupported': { title: 'This lock does not take access codes', next: 'Run the capability check; the lock may need a different module or a firmware update.' },
   'codes.busy': { title: 'The lock is busy with another change', next: 'Wait for the current change to finish, then try again.' },
   'codes.needs_confirmation': { title: 'This lock cannot switch the code on and off by itself', next: 'Confirm that the cloud will add and remove it on time once synced, or pick a door whose lock schedules natively.' },
+  'codes.lock_clock_mismatch': { title: "The lock's clock is not on the site's time", next: "Set the lock's clock in its capability check (Set clock), then save the code again." },
+  'demo.clock_disabled': { title: 'The demo clock is not enabled', next: 'Start Lockbench with --demo-clock to move time forward in the demo.' },
   'codes.invalid_window': { title: 'The start and end times do not work', next: 'Check the dates: the end must be after the start and still to come.' },
   'queue.not_found': { title: 'This change is no longer in the queue', next: 'It has finished or was cancelled; the list is up to date now.' },
   'queue.not_allowed': { title: 'This change cannot be changed right now', next: 'Wait for the lock to finish, then try again.' },
