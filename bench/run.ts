@@ -6,7 +6,9 @@
 import { median } from './bench-lock';
 import { hostColdStart } from './host-cold-start';
 import { lockbenchSetAndVerify } from './lockbench-path';
+import { commandsPerVerifiedCode } from './radio-bench';
 import { rendererJsSize } from './renderer-size';
+import { runStoreBench } from './store-bench';
 import { bareSetAndReadBack } from './zwave-bare';
 
 const CODES = 50;
@@ -31,6 +33,16 @@ async function main(): Promise<void> {
   for (let i = 0; i < 3; i++) starts.push(await hostColdStart());
   console.log(`\nBrowser host cold start to ready (demo site interviewed), fresh data folder, 3 runs`);
   console.log(`  median ${fmt(median(starts))}  (runs: ${starts.map(fmt).join(', ')})`);
+
+  console.log('\nRadio: commands sent per verified code, 30 codes queued for one virtual lock (S2, User Code v2 vs v1)');
+  const withChecksum = await commandsPerVerifiedCode(30, true);
+  const withoutChecksum = await commandsPerVerifiedCode(30, false);
+  console.log(`  with checksum verification    : ${withChecksum.perCode.toFixed(2)} commands/code, ${fmt(withChecksum.ms)} for the batch  (target <= 1.2) ${withChecksum.perCode <= 1.2 ? 'OK' : 'OVER'}`);
+  console.log(`  read-back per code (baseline) : ${withoutChecksum.perCode.toFixed(2)} commands/code, ${fmt(withoutChecksum.ms)} for the batch`);
+  console.log(`  ratio                         : ${(withChecksum.perCode / withoutChecksum.perCode).toFixed(3)} of the commands, ${(withChecksum.ms / withoutChecksum.ms).toFixed(3)} of the time`);
+
+  console.log('\nStore: 100,000 codes across 50 sites (sharded durable store vs plain lowdb writing the whole store per change)');
+  await runStoreBench();
 
   const size = await rendererJsSize();
   console.log(`\nRenderer JavaScript: ${(size.gzip / 1024).toFixed(1)} KiB gzip (${(size.raw / 1024).toFixed(1)} KiB raw, ${size.files} files)`);
