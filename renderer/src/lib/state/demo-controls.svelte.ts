@@ -73,6 +73,16 @@ export class DemoControls {
     this.#setFault(fault);
   }
 
+  /** Types a code on the virtual lock's keypad; the lock reports the unlock and the code shows when it was used. */
+  async typeOnKeypad(accessCodeId: string): Promise<void> {
+    if (!this.isDemoSite || !this.isSiteReady || this.isSending) return;
+    this.isSending = true;
+    this.error = null;
+    const result = await this.bridge.request('demo.keypad', { doorId: this.doorId, accessCodeId });
+    this.isSending = false;
+    if (!result.ok) this.error = result.error;
+  }
+
   #siteChanged(site: SiteView): void {
     if (site.id !== this.siteId) return;
     this.site = site;

@@ -94,4 +94,12 @@ describe('DemoControls', () => {
     demo.dispose();
     expect(bridge.listenerCount('sites.changed')).toBe(0);
   });
+  it('types a code on the virtual keypad through demo.keypad', async () => {
+    const bridge = new FakeBridge().answer('sites.list', [sampleSite({ id: 'site-1', connection: { kind: 'demo' } })]).answer('demo.keypad', { sent: true });
+    const demo = new DemoControls(bridge, 'door-1', 'site-1', new Map());
+    await demo.start();
+    await demo.typeOnKeypad('code-1');
+    expect(bridge.sent('demo.keypad')).toEqual([{ doorId: 'door-1', accessCodeId: 'code-1' }]);
+    expect(demo.error).toBeNull();
+  });
 });
