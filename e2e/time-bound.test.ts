@@ -26,6 +26,7 @@ let browser: Browser;
 let page: Page;
 /** How far the host's clock has been moved forward (ms); the host starts at real time. */
 let shifted = 0;
+let siteId: string;
 let frontDoorId: string;
 let backDoorId: string;
 let guestStart: Date;
@@ -68,8 +69,8 @@ beforeAll(async () => {
   page = await browser.newPage();
   await page.goto(host.url);
   await page.locator('[data-testid="site-state"][data-state="ready"]').waitFor({ timeout: 60_000 });
-  const site = (await client.call('sites.list', {}))[0]!;
-  const doors = await client.call('doors.list', { siteId: site.id });
+  siteId = (await client.call('sites.list', {}))[0]!.id;
+  const doors = await client.call('doors.list', { siteId });
   frontDoorId = doors.find((d) => d.name === 'Front door')!.id;
   backDoorId = doors.find((d) => d.name === 'Back door')!.id;
 }, 120_000);
@@ -141,20 +142,28 @@ describe('time-bound codes on the demo site, with the clock moved forward', () =
     expect(await bar.getAttribute('data-type')).toBe('time_bound');
     expect(await bar.getAttribute('data-status')).toBe('unset');
 
-    await page.locator('[data-testid="queue-panel"][data-count="1"]').waitFor(WAIT);
+    // Main holds one set_code for Front door, not before start − 72 h.
+    const queued = await client.call('queue.list', { siteId });
+    expect(queued).toHaveLength(1);
+    expect(queued[0]).toMatchObject({ door_name: 'Front door', code_name: 'Guest', kind: 'set_code', state: 'waiting' });
+    expect(Date.parse(queued[0]!.not_before!)).toBe(guestStart.getTime() - 72 * HOUR);
+
+    // The queue panel shows it live, without a reload.
+    await expect
+      .poll(() => page.getByTestId('queue-panel').getAttribute('data-count'), { timeout: 10_000, message: 'queue panel after saving a code loaded later (no queue.changed pushed?)' })
+      .toBe('1');
     const item = page.getByTestId('queue-item');
     expect(await item.getAttribute('data-door-name')).toBe('Front door');
     expect(await item.getAttribute('data-code-name')).toBe('Guest');
     expect(await item.getAttribute('data-kind')).toBe('set_code');
     expect(await item.getAttribute('data-state')).toBe('waiting');
     expect(await item.getAttribute('data-why')).toBe('scheduled');
-    const queued = await client.call('queue.list', { siteId: (await client.call('sites.list', {}))[0]!.id });
-    expect(queued).toHaveLength(1);
-    expect(Date.parse(queued[0]!.not_before!)).toBe(guestStart.getTime() - 72 * HOUR);
+    expect(await door('Front door').getByTestId('door-waiting').textContent()).toMatch(/1 change waiting for Front door/);
   });
 
   it('loads the code into the lock once the clock passes start − 72 h, still unset', async () => {
     await moveHostClockTo(new Date(guestStart.getTime() - 72 * HOUR + 10 * 60_000));
+    await expect.poll(async () => (await client.call('queue.list', { siteId })).length, WAIT).toBe(0);
     await page.locator('[data-testid="queue-panel"][data-count="0"]').waitFor(WAIT);
     await page.getByTestId('queue-empty').waitFor(WAIT);
     await expect

@@ -74,10 +74,20 @@ export async function createAppServices(options: AppServicesOptions & { clock?: 
     store, locks, queue, clock, newId: randomUUID,
     onChange: (code) => {
       onCodeChanged(code);
-      if (code.type === 'time_bound') void timeKeeper.watchSite(store.index.read().doors.find((d) => d.id === code.door_id)?.siteId ?? '');
+      const siteId = store.index.read().doors.find((d) => d.id === code.door_id)?.siteId;
+      if (!siteId) return;
+      onQueueChanged(siteId); // a change may wait (door away, loads later): the queue panel shows it at once
+      if (code.type === 'time_bound') void timeKeeper.watchSite(siteId);
     },
   });
-  const unmanaged = createUnmanagedCodes({ store, locks, queue, clock, newId: randomUUID, onChange: onCodeChanged });
+  const unmanaged = createUnmanagedCodes({
+    store, locks, queue, clock, newId: randomUUID,
+    onChange: (code) => {
+      onCodeChanged(code);
+      const siteId = store.index.read().doors.find((d) => d.id === code.door_id)?.siteId;
+      if (siteId) onQueueChanged(siteId);
+    },
+  });
   const sites = createSiteService({
     store, locks, now, newId: randomUUID,
     defaultTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',

@@ -22,15 +22,16 @@ export interface TimeBoundDecision {
 }
 
 /**
- * A lock enforces a year-day window on its own clock: if its time-zone offset is not the site's, the window opens
- * at the wrong hour. Refused until the installer sets the lock's clock (doors.setClock), naming both offsets.
+ * A lock enforces a year-day window on its own clock: if its time-zone offset is not the site's (now), the window
+ * opens at the wrong hour. Refused until the installer sets the lock's clock (doors.setClock), naming both offsets.
+ * A later DST change does not matter: the window is written in the lock's own fixed offset, exact in instants.
  */
-function assertLockClock(profile: LockProfile, zone: string, startsAt: Date): void {
-  const siteOffset = zoneOffsetMinutes(zone, startsAt);
+function assertLockClock(profile: LockProfile, zone: string, now: Date): void {
+  const siteOffset = zoneOffsetMinutes(zone, now);
   if (profile.clockOffsetMinutes === null || profile.clockOffsetMinutes === siteOffset) return;
   throw new CodedError(
     'codes.lock_clock_mismatch',
-    `The lock's clock is on ${formatOffset(profile.clockOffsetMinutes)} but the site is on ${formatOffset(siteOffset)} at the start. Set the lock's clock first.`,
+    `The lock's clock is on ${formatOffset(profile.clockOffsetMinutes)} but the site is on ${formatOffset(siteOffset)}. Set the lock's clock first.`,
     { lockOffsetMinutes: profile.clockOffsetMinutes, siteOffsetMinutes: siteOffset },
   );
 }
@@ -58,7 +59,7 @@ export function decideTimeBound(input: WindowInput, profile: LockProfile, zone: 
     throw new CodedError('codes.invalid_window', check.problems.map((p) => p.message).join(' '), { reason: first.reason });
   }
   const plan = planTimeBoundCode({ startsAt, endsAt, now, nativeScheduling: profile.nativeScheduling, siteZone: zone });
-  if (plan.kind === 'native') assertLockClock(profile, zone, new Date(startsAt));
+  if (plan.kind === 'native') assertLockClock(profile, zone, now);
   const hasStarted = new Date(startsAt) <= now;
   if (plan.kind === 'native') {
     return { startsAt, endsAt, scheduledBy: 'lock', status: hasStarted ? 'setting' : 'unset', loadAt: plan.preloadsNow ? null : new Date(plan.preloadAt), plan };
