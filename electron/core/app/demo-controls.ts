@@ -4,6 +4,7 @@ import type { ShiftableClock } from '../queue/shiftable-clock';
 import type { RequestHandlers } from '../ipc/handlers';
 import type { SiteService } from '../sites/site-service';
 import type { ShardedStore } from '../store/store-v2';
+import { requireDoor } from '../store/find-door';
 
 /** What the demo controls need. */
 export interface DemoControlDeps {
@@ -18,8 +19,7 @@ export interface DemoControlDeps {
 export function createDemoControls(deps: DemoControlDeps): Pick<RequestHandlers, 'demo.simulate' | 'demo.keypad' | 'demo.clock'> {
   return {
     'demo.simulate': async ({ doorId, fault }) => {
-      const door = deps.store.index.read().doors.find((d) => d.id === doorId);
-      if (!door) throw new CodedError('door.not_found', 'This door does not exist (any more).');
+      const door = requireDoor(deps.store.index, doorId);
       const site = deps.store.index.read().sites.find((s) => s.id === door.siteId);
       const lock = site?.connection.kind === 'demo' ? deps.demoStick()?.locks.get(door.nodeId) : undefined;
       if (!lock) throw new CodedError('site.not_demo', 'Faults can only be simulated on the connected demo site.');
@@ -31,8 +31,7 @@ export function createDemoControls(deps: DemoControlDeps): Pick<RequestHandlers,
       return { now: deps.demoClock.shift(advanceMinutes * 60_000).toISOString() };
     },
     'demo.keypad': async ({ doorId, accessCodeId }) => {
-      const door = deps.store.index.read().doors.find((d) => d.id === doorId);
-      if (!door) throw new CodedError('door.not_found', 'This door does not exist (any more).');
+      const door = requireDoor(deps.store.index, doorId);
       const code = (await deps.store.codes(door.siteId)).read().accessCodes.find((c) => c.access_code_id === accessCodeId && !c.is_removed);
       if (!code || code.slot === null) throw new CodedError('codes.not_found', 'This access code does not exist (any more).');
       const site = deps.store.index.read().sites.find((s) => s.id === door.siteId);

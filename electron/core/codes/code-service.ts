@@ -13,6 +13,7 @@ import { newOperation } from '../queue/operation-records';
 import type { DurableDoc, ShardedStore, SiteCodesData } from '../store/store-v2';
 import { applyTransition, isActive, newOngoingCode } from './code-records';
 import { decideTimeBound, type WindowInput } from './time-bound-input';
+import { requireDoor } from '../store/find-door';
 
 /** What the code service needs; each part can be faked in tests. */
 export interface CodeServiceDeps {
@@ -53,11 +54,7 @@ function prune(operations: Operation[], now: Date): Operation[] {
 export function createCodeService(deps: CodeServiceDeps): CodeService {
   const { store, locks, queue, clock } = deps;
 
-  const door = (doorId: string): Door => {
-    const found = store.index.read().doors.find((d) => d.id === doorId);
-    if (!found) throw new CodedError('door.not_found', 'This door does not exist (any more).');
-    return found;
-  };
+  const door = (doorId: string): Door => requireDoor(store.index, doorId);
   const codesDoc = (d: Door): Promise<DurableDoc<SiteCodesData>> => store.codes(d.siteId);
 
   /** The lock's rules: live while its site is connected, else as last read (the change then waits in the queue). */

@@ -8,6 +8,7 @@ import type { OperationQueue } from '../queue/operation-queue';
 import { newOperation } from '../queue/operation-records';
 import type { ShardedStore } from '../store/store-v2';
 import { applyTransition, isActive, newOngoingCode } from './code-records';
+import { requireDoor } from '../store/find-door';
 
 /** What the unmanaged-codes service needs. */
 export interface UnmanagedDeps {
@@ -31,11 +32,7 @@ const isMasked = (code: string | null) => code === null || /^\*+$/.test(code);
 /** Creates the service over zwave-js's cached slots (no radio) and the site's stored codes. */
 export function createUnmanagedCodes(deps: UnmanagedDeps): UnmanagedCodes {
   const { store, locks } = deps;
-  const door = (doorId: string): Door => {
-    const found = store.index.read().doors.find((d) => d.id === doorId);
-    if (!found) throw new CodedError('door.not_found', 'This door does not exist (any more).');
-    return found;
-  };
+  const door = (doorId: string): Door => requireDoor(store.index, doorId);
 
   async function list(doorId: string): Promise<UnmanagedCode[]> {
     const d = door(doorId);

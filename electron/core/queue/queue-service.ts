@@ -6,6 +6,7 @@ import type { Clock } from './clock';
 import type { OperationQueue } from './operation-queue';
 import { newOperation } from './operation-records';
 import type { AccessCode } from '../../../shared/domain/access-code';
+import { requireDoor } from '../store/find-door';
 
 /** What the queue panel needs. */
 export interface QueueServiceDeps {
@@ -29,9 +30,7 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
   const { store, queue, clock } = deps;
 
   const siteOfDoor = (doorId: string): string => {
-    const door = store.index.read().doors.find((d) => d.id === doorId);
-    if (!door) throw new CodedError('door.not_found', 'This door does not exist (any more).');
-    return door.siteId;
+    return requireDoor(store.index, doorId).siteId;
   };
 
   function item(data: Readonly<SiteCodesData>, op: Operation): QueueItem {
