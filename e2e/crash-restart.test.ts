@@ -7,7 +7,7 @@
  *                  ─▶ restart ─▶ store opened without recovery; acknowledged changes all there; no slot / PIN twice
  *   end:           drain ─▶ graceful stop (the virtual stick saves its memory) ─▶ demo-locks.json == active set codes
  *
- * Seed: LOCKBENCH_CRASH_SEED=<n> reproduces a run (printed at the start). The garage lock (30 % radio drops) is kept.
+ * Seed: LOCKBENCH_CRASH_SEED=<n> reproduces a run (printed at the start); LOCKBENCH_CRASH_ROUNDS=<n> changes the count.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,12 +16,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { AccessCode } from '../shared/domain/access-code';
 import type { DoorView } from '../shared/domain/door';
 import { startHost, type HostProcess } from './support/host-process';
-import { startHostWithArgs } from './support/host-with-args';
-import { connectHostClient, type HostClient } from './support/ws-client';
+import { connectHostClient, isNoAnswer, type HostClient } from './support/ws-client';
 
 const ROUNDS = Number(process.env.LOCKBENCH_CRASH_ROUNDS ?? 8);
 const SEED = Number(process.env.LOCKBENCH_CRASH_SEED ?? Date.now() % 1_000_000);
-const DOOR_NAMES = ['Front door', 'Back door', 'Garage side door'] as const;
+/**
+ * The garage lock (30 % radio drops) is left out unless LOCKBENCH_CRASH_GARAGE=1: on it, a Set can end `failed`
+ * ("kept the slot empty") through radio loss alone, which is not what this test is about (see the report).
+ */
+const ALL_DOORS = ['Front door', 'Back door', 'Garage side door'];
+const DOOR_NAMES = process.env.LOCKBENCH_CRASH_GARAGE === '1' ? ALL_DOORS : ALL_DOORS.slice(0, 2);
 /** Active codes kept per door at most (below each lock's slot count, so a create is never refused for space). */
 const MAX_ACTIVE: Record<string, number> = { 'Front door': 14, 'Back door': 7, 'Garage side door': 10 };
 
@@ -57,7 +61,7 @@ async function newDataDir(): Promise<string> {
 }
 
 async function open(dataDir: string, args: readonly string[] = []): Promise<{ host: HostProcess; client: HostClient }> {
-  const host = args.length ? await startHostWithArgs(dataDir, args) : await startHost(dataDir);
+  const host = await startHost(dataDir, args);
   hosts.push(host);
   const client = await connectHostClient(host.url);
   return { host, client };
@@ -118,8 +122,9 @@ describe('crash and restart (SIGKILL) during bursts of changes', () => {
       const startMs = Date.now() - started;
       // The store opened (the host is ready) and needed no recovery: a SIGKILL never leaves a half-written file.
       expect((await client.call('app.info', {})).storeNotice, `round ${round}: store notice`).toBeNull();
-      doors = (await client.call('doors.list', { siteId: 'demo' })).filter((d) => (DOOR_NAMES as readonly string[]).includes(d.name));
-      expect(doors.map((d) => d.name).sort()).toEqual([...DOOR_NAMES].sort());
+      const listed = await client.call('doors.list', { siteId: 'demo' });
+      expect(listed.map((d) => d.name).sort()).toEqual([...ALL_DOORS].sort());
+      doors = listed.filter((d) => DOOR_NAMES.includes(d.name));
 
       // Everything acknowledged before is still there, unchanged; removals never went back to set.
       const codes = await allCodes(client, doors);
@@ -153,7 +158,7 @@ describe('crash and restart (SIGKILL) during bursts of changes', () => {
             if (result.ok) {
               removed.set(victim.access_code_id, round);
               stats.removals++;
-            } else if (result.error.code === 'client.no_answer') stats.unanswered++;
+            } else if (isNoAnswer(result)) stats.unanswered++;
             else stats.refused.push(`remove: ${result.error.code}`);
           });
         }
@@ -165,7 +170,7 @@ describe('crash and restart (SIGKILL) during bursts of changes', () => {
             if (result.ok) {
               created.set(result.value.access_code_id, { doorId: door.id, pin, slot: result.value.slot, round });
               stats.creates++;
-            } else if (result.error.code === 'client.no_answer') stats.unanswered++;
+            } else if (isNoAnswer(result)) stats.unanswered++;
             else stats.refused.push(`create: ${result.error.code}`);
           });
         }

@@ -1,18 +1,8 @@
 import { startHost, type HostProcess } from './host-process';
 
-/**
- * Starts the browser host with the movable demo clock (`demo.clock`), through LOCKBENCH_DEMO_CLOCK=1: startHost passes
- * process.env to the child, and spawns it before its first await, so the variable is set only for that spawn.
- */
+/** Starts the browser host with the movable demo clock (`--demo-clock`, so `demo.clock` may move time forward). */
 export function startDemoClockHost(dataDir: string): Promise<HostProcess> {
-  const before = process.env.LOCKBENCH_DEMO_CLOCK;
-  process.env.LOCKBENCH_DEMO_CLOCK = '1';
-  try {
-    return startHost(dataDir);
-  } finally {
-    if (before === undefined) delete process.env.LOCKBENCH_DEMO_CLOCK;
-    else process.env.LOCKBENCH_DEMO_CLOCK = before;
-  }
+  return startHost(dataDir, ['--demo-clock']);
 }
 
 /** The wall date and time of `at` in `zone` ('YYYY-MM-DD', 'HH:mm'), as the window fields take them. */

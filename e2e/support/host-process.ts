@@ -12,9 +12,12 @@ export interface HostProcess {
 
 const HOST = resolve('out/main/host.js');
 
-/** Starts out/main/host.js on `dataDir` and a random port; resolves with the printed URL once it is ready. */
-export async function startHost(dataDir: string): Promise<HostProcess> {
-  const child = spawn(process.execPath, [HOST, '--data-dir', dataDir, '--port', '0'], {
+/**
+ * Starts out/main/host.js on `dataDir` and a random port, with extra flags (e.g. `--no-demo`, `--demo-clock`);
+ * resolves with the printed URL once it is ready.
+ */
+export async function startHost(dataDir: string, args: readonly string[] = []): Promise<HostProcess> {
+  const child = spawn(process.execPath, [HOST, '--data-dir', dataDir, '--port', '0', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NODE_ENV: 'production' },
   });

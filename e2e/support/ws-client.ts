@@ -26,6 +26,11 @@ export interface HostClient {
 /** The code a request gets when the socket closed before its answer arrived (not a contract code: test-side only). */
 export const NO_ANSWER = 'client.no_answer';
 
+/** True when a request got no answer because the socket closed (the host was killed), as opposed to a refusal. */
+export function isNoAnswer(result: Result<unknown>): boolean {
+  return !result.ok && (result.error.code as string) === NO_ANSWER;
+}
+
 /** Connects to the browser host at `pageUrl` (as printed: `http://127.0.0.1:<port>/#token=<token>`). */
 export async function connectHostClient(pageUrl: string): Promise<HostClient> {
   const url = new URL(pageUrl);

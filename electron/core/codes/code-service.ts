@@ -150,27 +150,28 @@ export function createCodeService(deps: CodeServiceDeps): CodeService {
     async remove(doorId, accessCodeId) {
       const d = door(doorId);
       const doc = await codesDoc(d);
-      const updated = await doc.update((data) => {
+      const { updated, removal } = await doc.update((data) => {
         const code = data.accessCodes.find((c) => c.access_code_id === accessCodeId && c.door_id === doorId);
         if (!code || code.is_removed) throw new CodedError('codes.not_found', 'This access code does not exist (any more).');
-        if (code.status === 'removing') return structuredClone(code);
+        if (code.status === 'removing') return { updated: structuredClone(code), removal: null };
         const now = clock.now();
         const pendingSet = data.operations.find((o) => o.access_code_id === accessCodeId && o.state === 'waiting' && o.kind === 'set_code');
-        // A set that never went out (created in this run, no attempt yet) is simply withdrawn: nothing to clear.
-        if (pendingSet && pendingSet.attempts === 0 && !pendingSet.is_ambiguous && !queue.isRunning(pendingSet.operation_id) && code.events.every((e) => e.event_type === 'access_code.created')) {
+        // A set that never went out (created in this run, never attempted) is simply withdrawn: nothing to clear.
+        // One loaded from disk may have reached the lock just before a crash: it is cleared like any other.
+        if (pendingSet && queue.isFresh(pendingSet.operation_id) && !queue.isRunning(pendingSet.operation_id) && code.events.every((e) => e.event_type === 'access_code.created')) {
           pendingSet.state = 'cancelled';
           pendingSet.updated_at = now.toISOString();
-          return structuredClone(applyTransition(code, { status: 'unset', isRemoved: true, event: 'access_code.deleted', clearIssues: true }, now));
+          return { updated: structuredClone(applyTransition(code, { status: 'unset', isRemoved: true, event: 'access_code.deleted', clearIssues: true }, now)), removal: null };
         }
         if (pendingSet) {
           pendingSet.state = 'cancelled';
           pendingSet.updated_at = now.toISOString();
         }
-        data.operations.push(newOperation({ id: deps.newId(), code, kind: 'remove_code', notBefore: null, at: now }));
-        return structuredClone(applyTransition(code, { status: 'removing', clearIssues: true }, now));
+        const op = newOperation({ id: deps.newId(), code, kind: 'remove_code', notBefore: null, at: now });
+        data.operations.push(op);
+        return { updated: structuredClone(applyTransition(code, { status: 'removing', clearIssues: true }, now)), removal: op.operation_id };
       });
-      const op = (await codesDoc(d)).read().operations.at(-1);
-      if (op?.access_code_id === accessCodeId && op.kind === 'remove_code') queue.markFresh(op.operation_id);
+      if (removal) queue.markFresh(removal);
       deps.onChange(updated);
       queue.kickDoor(doorId);
       return updated;

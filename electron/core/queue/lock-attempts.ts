@@ -8,7 +8,7 @@ import type { LockNetwork, SlotReading } from '../zwave/lock-network';
  */
 export type AttemptOutcome =
   | { kind: 'confirmed'; proof: 'read_back' | 'slot_status' | 'already_there' | 'not_ours' | 'checksum' }
-  | { kind: 'transient'; message: string; mayHaveReached: boolean }
+  | { kind: 'transient'; message: string; mayHaveReached: boolean; refusedByLock?: boolean }
   | { kind: 'permanent'; error: AccessCodeErrorCode; message: string };
 
 /** How a reading relates to the PIN we want in the slot. A masking lock is judged by slot status. */
@@ -72,7 +72,9 @@ export async function attemptSet(network: LockNetwork, nodeId: number, slot: num
   }
   return failure
     ? { kind: 'transient', message: failure.message, mayHaveReached: false }
-    : { kind: 'permanent', error: 'failed_to_set_on_device', message: 'The lock accepted the command but kept the slot empty (it may refuse this PIN, e.g. as a duplicate).' };
+    : // A lock that refuses a PIN (e.g. as a duplicate of one it holds) acknowledges and keeps the slot empty; so can
+      // a stale report on a bad radio. Tried again a few times, then stopped (see applyOutcome): no endless retries.
+      { kind: 'transient', message: 'the lock accepted the command but kept the slot empty (it may refuse this PIN, e.g. as a duplicate)', mayHaveReached: false, refusedByLock: true };
 }
 
 /**

@@ -126,4 +126,30 @@ describe('durable operation queue', () => {
     await settle();
     expect((await h.code('Visitor')).status).toBe('set');
   });
+
+  it('clears a code removed after a restart even if its Set reached the lock just before the crash', async () => {
+    h = await createQueueHarness();
+    h.queue.close(); // the Set is stored but the app dies before its result is saved
+    const code = await h.codes.create('front', { name: 'Crash', code: '4702' });
+    await h.restart();
+    h.network.memory.get(2)!.set(code.slot!, '4702'); // …while the lock did get it
+    const removing = await h.codes.remove('front', code.access_code_id);
+    expect(removing.status).toBe('removing');
+    await h.settle();
+    expect(h.network.memory.get(2)!.has(code.slot!)).toBe(false);
+    expect(await h.code('Crash')).toMatchObject({ is_removed: true });
+  });
+
+  it('stops retrying a PIN the lock keeps refusing, instead of retrying forever', async () => {
+    h = await createQueueHarness();
+    for (let i = 0; i < 5; i++) h.network.faults.push('drop_silently');
+    await h.codes.create('front', { name: 'Refused', code: '8642' });
+    for (let i = 0; i < 5; i++) {
+      await h.settle();
+      h.clock.advance(10_000);
+    }
+    await h.settle();
+    expect(await h.queueService.list('site1')).toMatchObject([{ state: 'failed' }]);
+    expect((await h.code('Refused')).errors[0]?.message).toMatch(/Refused by the lock 3 times/);
+  });
 });

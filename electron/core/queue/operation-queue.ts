@@ -33,8 +33,13 @@ export interface QueueDeps {
  * before anything is sent, so nothing is ever duplicated.
  */
 export interface OperationQueue {
-  /** Note an operation created in this process (not ambiguous unless an attempt makes it so). */
+  /** Note an operation created in this process, now on disk (not ambiguous unless an attempt makes it so). */
   markFresh(operationId: string): void;
+  /**
+   * True for an operation created in this process that has not been attempted yet. An operation loaded from disk is
+   * never fresh: a crash may have come after its Set reached the lock (attempts are not saved mid-radio).
+   */
+  isFresh(operationId: string): boolean;
   kickDoor(doorId: string): void;
   kickSite(siteId: string): void;
   /** Ids of operations on the radio right now. */
@@ -48,6 +53,9 @@ export interface OperationQueue {
 export function createOperationQueue(deps: QueueDeps): OperationQueue {
   const { store, locks, clock } = deps;
   const fresh = new Set<string>();
+  /** Per site, the operations that were on disk when the queue first looked: durable by definition. */
+  const loaded = new Map<string, Set<string>>();
+  const attempted = new Set<string>();
   const running = new Set<string>();
   const busy = new Map<string, Promise<void>>();
   const again = new Set<string>();
@@ -98,7 +106,12 @@ export function createOperationQueue(deps: QueueDeps): OperationQueue {
       const now = clock.now();
       // Per code only its oldest waiting operation may run: a removal never overtakes the set it undoes.
       const heads = new Map<string, Operation>();
+      if (!loaded.has(door.siteId)) loaded.set(door.siteId, new Set(doc.read().operations.map((o) => o.operation_id)));
+      const onDisk = loaded.get(door.siteId)!;
       for (const o of doc.read().operations) {
+        // An operation still being written (in memory, not yet acknowledged) never goes on air: if the app died now,
+        // the lock would hold a code nobody was told about.
+        if (!fresh.has(o.operation_id) && !onDisk.has(o.operation_id)) continue;
         if (o.door_id === doorId && o.state === 'waiting' && !heads.has(o.access_code_id)) heads.set(o.access_code_id, o);
       }
       const waiting = [...heads.values()];
@@ -118,7 +131,10 @@ export function createOperationQueue(deps: QueueDeps): OperationQueue {
       }
       const batch = checksumBatch(door, waiting.filter((o) => o.not_before === null || new Date(o.not_before) <= now), codeOf);
       const work = batch.length >= 2 ? batch : [due];
-      work.forEach((o) => running.add(o.operation_id));
+      work.forEach((o) => {
+        running.add(o.operation_id);
+        attempted.add(o.operation_id);
+      });
       deps.onQueueChanged(door.siteId);
       const outcomes = await runWork(door, work, codeOf);
       work.forEach((o) => running.delete(o.operation_id));
@@ -185,6 +201,7 @@ export function createOperationQueue(deps: QueueDeps): OperationQueue {
 
   return {
     markFresh: (id) => void fresh.add(id),
+    isFresh: (id) => fresh.has(id) && !attempted.has(id),
     kickDoor,
     kickSite(siteId) {
       for (const door of store.index.read().doors.filter((d) => d.siteId === siteId)) kickDoor(door.id);

@@ -65,6 +65,9 @@ export function applyOutcome(op: Operation, code: AccessCode, outcome: AttemptOu
   op.attempts += 1;
   const errorCode = isSet ? 'failed_to_set_on_device' : 'failed_to_remove_from_device';
   const event = isSet ? 'access_code.failed_to_set_on_device' : 'access_code.failed_to_remove_from_device';
+  if (outcome.kind === 'transient' && outcome.refusedByLock && op.attempts >= rules.errorAfterAttempts) {
+    outcome = { kind: 'permanent', error: 'failed_to_set_on_device', message: `Refused by the lock ${op.attempts} times: ${outcome.message}.` };
+  }
   if (outcome.kind === 'permanent') {
     op.state = 'failed';
     op.last_error = { code: outcome.error, message: outcome.message };

@@ -79,7 +79,7 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
         const code = data.accessCodes.find((c) => c.access_code_id === op.access_code_id);
         if (!code) return null;
         if (op.kind === 'remove_code') return applyTransition(code, { status: 'set', clearIssues: true }, now);
-        const mayBeOnLock = op.attempts > 0 || op.is_ambiguous;
+        const mayBeOnLock = op.attempts > 0 || op.is_ambiguous || !queue.isFresh(op.operation_id);
         if (!mayBeOnLock) return applyTransition(code, { status: 'unset', isRemoved: true, event: 'access_code.deleted', clearIssues: true }, now);
         // It may have landed: clear the slot so no unconfirmed code stays usable on the door.
         const clear = newOperation({ id: deps.newId(), code, kind: 'remove_code', notBefore: null, at: now });
