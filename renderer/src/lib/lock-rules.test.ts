@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeLockRules, pinHint } from './lock-rules';
+import { describeLockRules, pinHint, pinWarning } from './lock-rules';
 import { sampleLock } from './testing/sample-data';
 
 describe('lock rules', () => {
@@ -13,5 +13,13 @@ describe('lock rules', () => {
     expect(pinHint('12a4', sampleLock())).toMatchObject({ rule: 'allowed_characters' });
     expect(pinHint('4829', sampleLock())).toBeNull();
     expect(pinHint('', sampleLock())).toBeNull();
+  });
+
+  it('names the lock constraints and warns about weak PINs without refusing them', () => {
+    const lock = sampleLock({ codeConstraints: [{ constraint_type: 'no_zeros' }] });
+    expect(describeLockRules(lock)).toContain('Rule: no 0');
+    expect(pinHint('1020', lock)).toMatchObject({ rule: 'no_zeros' });
+    expect(pinWarning('1234')).toBeTruthy();
+    expect(pinWarning('4829')).toBeNull();
   });
 });

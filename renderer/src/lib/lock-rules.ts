@@ -1,6 +1,27 @@
 import { checkPin, describeLengths } from '../../../shared/codes/pin-rules';
 import type { PinRule } from '../../../shared/codes/pin-rules';
+import { pinWarnings } from '../../../shared/codes/pin-warnings';
 import type { LockProfile } from '../../../shared/domain/lock';
+
+const CONSTRAINT_WORDS: Partial<Record<string, string>> = {
+  no_zeros: 'no 0',
+  cannot_start_with_12: 'may not start with 12',
+  no_triple_consecutive_ints: 'no three digits in a row counting up, down or repeating',
+  cannot_specify_pin_code: 'PINs are generated, not chosen',
+  pin_code_matches_existing_set: 'only PINs from the existing set',
+  no_ascending_or_descending_sequence: 'not a straight run like 1234',
+  at_least_three_unique_digits: 'at least three different digits',
+  no_all_same_digits: 'not all the same digit',
+  unique_first_four_digits: 'first four digits all different',
+  cannot_contain_089: 'no 0, 8 or 9',
+  cannot_contain_0789: 'no 0, 7, 8 or 9',
+  start_date_in_future: 'start must be in the future',
+};
+
+/** The first weak-PIN warning for a PIN (1234, a year, a date): it may still be saved, but the installer is told. */
+export function pinWarning(pin: string): string | null {
+  return pin === '' ? null : (pinWarnings(pin)[0]?.message ?? null);
+}
 
 /** The lock's PIN rules as short lines to show next to the PIN field, from the door's lock profile. */
 export function describeLockRules(lock: LockProfile | null): string[] {
@@ -9,6 +30,9 @@ export function describeLockRules(lock: LockProfile | null): string[] {
     `Length: ${describeLengths(lock.supportedCodeLengths, lock.pinCharset)}`,
     lock.pinCharset === 'digits' ? 'Digits 0–9 only' : 'Letters, digits and symbols (digits work on every keypad)',
   ];
+  for (const constraint of lock.codeConstraints) {
+    if (constraint.constraint_type !== 'name_length' && constraint.constraint_type !== 'name_must_be_unique') lines.push(`Rule: ${CONSTRAINT_WORDS[constraint.constraint_type] ?? constraint.constraint_type}`);
+  }
   if (lock.slotCount > 0) {
     const free = Math.max(0, lock.slotCount - lock.occupiedSlots.length);
     lines.push(`${free} of ${lock.slotCount} code slots free`);
@@ -22,6 +46,6 @@ export function describeLockRules(lock: LockProfile | null): string[] {
  */
 export function pinHint(pin: string, lock: LockProfile | null): { rule: PinRule; message: string } | null {
   if (!lock || pin === '') return null;
-  const check = checkPin(pin, { supportedCodeLengths: lock.supportedCodeLengths, pinCharset: lock.pinCharset, existingPins: [] });
+  const check = checkPin(pin, { supportedCodeLengths: lock.supportedCodeLengths, pinCharset: lock.pinCharset, existingPins: [], constraints: lock.codeConstraints });
   return check.ok ? null : { rule: check.rule, message: check.message };
 }

@@ -3,7 +3,7 @@ import type { AccessCode } from '../../../../shared/domain/access-code';
 import type { DoorView } from '../../../../shared/domain/door';
 import type { AppError } from '../../../../shared/result';
 import type { RendererBridge } from '../bridge/renderer-bridge';
-import { describeLockRules, pinHint } from '../lock-rules';
+import { describeLockRules, pinHint, pinWarning } from '../lock-rules';
 
 /** The time-bound part of a create request: the window in site time and the cloud-scheduling confirmation. */
 export type CodeSchedule = Pick<PayloadOf<'codes.create'>, 'window' | 'confirmCloudScheduling'>;
@@ -34,6 +34,8 @@ export class DoorCodes {
   readonly rules: string[] = $derived(describeLockRules(this.door?.lock ?? null));
   /** The first rule the typed PIN breaks, judged on screen while typing (the main process judges again). */
   readonly hint = $derived(pinHint(this.#pin, this.door?.lock ?? null));
+  /** A weak-PIN warning (1234, a year, a date) when the PIN breaks no rule: it may still be saved. */
+  readonly warning = $derived(this.hint ? null : pinWarning(this.#pin));
   readonly canSave = $derived(this.#pin.trim() !== '' && !this.isSaving && !this.isGenerating);
 
   #offs: Array<() => void> = [];
