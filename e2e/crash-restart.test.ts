@@ -17,6 +17,8 @@ import type { AccessCode } from '../shared/domain/access-code';
 import type { DoorView } from '../shared/domain/door';
 import { startHost, type HostProcess } from './support/host-process';
 import { connectHostClient, isNoAnswer, type HostClient } from './support/ws-client';
+import { createSeededRandom } from '../electron/core/demo/seeded-random';
+import type { LockMemoryFile } from '../electron/core/demo/lock-memory';
 
 const ROUNDS = Number(process.env.LOCKBENCH_CRASH_ROUNDS ?? 8);
 const SEED = Number(process.env.LOCKBENCH_CRASH_SEED ?? Date.now() % 1_000_000);
@@ -28,22 +30,6 @@ const ALL_DOORS = ['Front door', 'Back door', 'Garage side door'];
 const DOOR_NAMES = process.env.LOCKBENCH_CRASH_GARAGE === '1' ? ALL_DOORS : ALL_DOORS.slice(0, 2);
 /** Active codes kept per door at most (below each lock's slot count, so a create is never refused for space). */
 const MAX_ACTIVE: Record<string, number> = { 'Front door': 14, 'Back door': 7, 'Garage side door': 10 };
-
-/** mulberry32: small, seedable, good enough for test choices. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-interface LockMemoryFile {
-  locks: Record<string, { slots: Record<string, { status: number; code: string }> }>;
-}
 
 const dirs: string[] = [];
 const hosts: HostProcess[] = [];
@@ -107,7 +93,7 @@ function expectNoSharedSlotOrPin(codes: readonly AccessCode[], context: string):
 describe('crash and restart (SIGKILL) during bursts of changes', () => {
   it(`keeps every acknowledged change and never needs recovery (${ROUNDS} rounds)`, async () => {
     console.log(`[crash-restart] seed ${SEED} (LOCKBENCH_CRASH_SEED=${SEED} reproduces the choices), ${ROUNDS} rounds`);
-    const random = seededRandom(SEED);
+    const random = createSeededRandom(SEED);
     const dataDir = await newDataDir();
     /** Acknowledged creates and removals, by access code id. */
     const created = new Map<string, { doorId: string; pin: string; slot: number | null; round: number }>();

@@ -70,24 +70,16 @@ export async function createAppServices(options: AppServicesOptions & { clock?: 
   const queue = createOperationQueue({ store, locks, clock, rules: defaultRetryRules, onCodeChanged, onQueueChanged });
   const timeKeeper = createTimeKeeper({ store, queue, clock, newId: randomUUID, onCodeChanged, onQueueChanged });
   const queueService = createQueueService({ store, queue, clock, newId: randomUUID, onCodeChanged, onQueueChanged });
-  const codes = createCodeService({
-    store, locks, queue, clock, newId: randomUUID,
-    onChange: (code) => {
-      onCodeChanged(code);
-      const siteId = store.index.read().doors.find((d) => d.id === code.door_id)?.siteId;
-      if (!siteId) return;
-      onQueueChanged(siteId); // a change may wait (door away, loads later): the queue panel shows it at once
-      if (code.type === 'time_bound') void timeKeeper.watchSite(siteId);
-    },
-  });
-  const unmanaged = createUnmanagedCodes({
-    store, locks, queue, clock, newId: randomUUID,
-    onChange: (code) => {
-      onCodeChanged(code);
-      const siteId = store.index.read().doors.find((d) => d.id === code.door_id)?.siteId;
-      if (siteId) onQueueChanged(siteId);
-    },
-  });
+  /** A code the installer changed (created, removed, adopted): it may wait in the queue, so the panel shows it at once. */
+  const onCodeStored = (code: AccessCode) => {
+    onCodeChanged(code);
+    const siteId = store.index.read().doors.find((d) => d.id === code.door_id)?.siteId;
+    if (!siteId) return;
+    onQueueChanged(siteId);
+    if (code.type === 'time_bound') void timeKeeper.watchSite(siteId);
+  };
+  const codes = createCodeService({ store, locks, queue, clock, newId: randomUUID, onChange: onCodeStored });
+  const unmanaged = createUnmanagedCodes({ store, locks, queue, clock, newId: randomUUID, onChange: onCodeStored });
   const sites = createSiteService({
     store, locks, now, newId: randomUUID,
     defaultTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',

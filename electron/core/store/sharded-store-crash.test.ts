@@ -1,13 +1,9 @@
-import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { openShardedStore } from './open-sharded-store';
 import { createTempFolder, listFolder } from './store-test-support';
+import { runWriterAndKill } from './crash-writer-runner';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repoRoot = path.resolve(here, '../../..');
-const writerScript = path.join(here, 'sharded-crash-writer.fixture.ts');
 
 let folder: Awaited<ReturnType<typeof createTempFolder>>;
 beforeEach(async () => {
@@ -23,36 +19,19 @@ interface Ack {
   where: string;
 }
 
-/** Starts the writer, SIGKILLs it right after `killAfterAcks` acknowledgements, returns every one it printed. */
-function runWriterAndKill(dir: string, killAfterAcks: number): Promise<Ack[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', writerScript, dir], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
-    const acked: Ack[] = [];
-    let pending = '';
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.stdout.on('data', (chunk: Buffer) => {
-      pending += chunk.toString();
-      const lines = pending.split('\n');
-      pending = lines.pop() ?? '';
-      for (const line of lines.filter((l) => l.startsWith('ack-'))) {
-        const [id = '', where = ''] = line.split(' ');
-        acked.push({ id, where });
-      }
-      if (acked.length >= killAfterAcks) child.kill('SIGKILL');
-    });
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      if (signal === 'SIGKILL') resolve(acked);
-      else reject(new Error(`writer exited on its own (${String(code)}): ${stderr}`));
-    });
+/** Runs the sharded writer until `killAfterAcks` acknowledgements (`ack-<id> <where>`), then SIGKILLs it. */
+async function runWriter(dir: string, killAfterAcks: number): Promise<Ack[]> {
+  const lines = await runWriterAndKill('sharded-crash-writer.fixture.ts', dir, killAfterAcks);
+  return lines.map((line) => {
+    const [id = '', where = ''] = line.split(' ');
+    return { id, where };
   });
 }
 
 it('keeps every acknowledged update in every file when SIGKILLed mid-burst across several site files', { timeout: 30_000 }, async () => {
   const allAcked: Ack[] = [];
   for (const killAfterAcks of [5, 23, 61, 150]) {
-    const acked = await runWriterAndKill(folder.dir, killAfterAcks);
+    const acked = await runWriter(folder.dir, killAfterAcks);
     expect(acked.length).toBeGreaterThanOrEqual(killAfterAcks);
     allAcked.push(...acked);
 
