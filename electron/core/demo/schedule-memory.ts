@@ -1,4 +1,5 @@
 import { ScheduleEntryLockScheduleKind } from 'zwave-js';
+import type { YearDayFields } from '../../../shared/time';
 
 /**
  * The virtual locks' schedule and clock memory, kept in `MockNode.state` under the keys zwave-js's mock Schedule Entry
@@ -7,19 +8,8 @@ import { ScheduleEntryLockScheduleKind } from 'zwave-js';
  * the Time Parameters clock).
  */
 
-/** A year-day schedule as zwave-js's mock stores it (two-digit years, lock-local wall time). */
-export interface StoredYearDay {
-  startYear: number;
-  startMonth: number;
-  startDay: number;
-  startHour: number;
-  startMinute: number;
-  stopYear: number;
-  stopMonth: number;
-  stopDay: number;
-  stopHour: number;
-  stopMinute: number;
-}
+/** A year-day schedule as zwave-js's mock stores it: the flat two-digit-year fields shared/time computes. */
+export type StoredYearDay = YearDayFields;
 
 /** One user's schedules: year-day slots by slot id, and whether scheduling is enabled for the user. */
 export interface StoredUserSchedules {

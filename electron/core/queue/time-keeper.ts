@@ -33,6 +33,14 @@ const isOnLockOrMayBe = (code: AccessCode, data: SiteCodesData) =>
   code.events.some((e) => e.event_type === 'access_code.scheduled_on_device' || e.event_type === 'access_code.set_on_device') ||
   data.operations.some((o) => o.access_code_id === code.access_code_id && o.kind === 'set_code' && (o.attempts > 0 || o.is_ambiguous));
 
+/** Which transition a code is due for at `now`: its end (clear it), its start (a preloaded code becomes `set`), or none. */
+function transitionDue(code: AccessCode, now: Date): 'end' | 'start' | null {
+  if (code.type !== 'time_bound' || code.is_removed || !code.starts_at || !code.ends_at) return null;
+  if (new Date(code.ends_at) <= now) return code.status === 'removing' ? null : 'end';
+  const wasScheduled = code.events.some((e) => e.event_type === 'access_code.scheduled_on_device');
+  return new Date(code.starts_at) <= now && code.status === 'unset' && wasScheduled && code.scheduled_by === 'lock' ? 'start' : null;
+}
+
 /** Creates the time keeper. */
 export function createTimeKeeper(deps: TimeKeeperDeps): TimeKeeper {
   const timers = new Map<string, () => void>();
@@ -49,15 +57,14 @@ export function createTimeKeeper(deps: TimeKeeperDeps): TimeKeeper {
     if (isClosed) return;
     const doc = await deps.store.codes(siteId);
     const now = deps.clock.now();
+    // Most ticks (a new code, a site coming up) have nothing due: no durable write for those.
+    if (!doc.read().accessCodes.some((c) => transitionDue(c, now))) return schedule(siteId, doc.read());
     const { changed, fresh } = await doc.update((data) => {
       const touched: AccessCode[] = [];
       const newOps: string[] = [];
       for (const code of data.accessCodes) {
-        if (code.type !== 'time_bound' || code.is_removed || !code.starts_at || !code.ends_at) continue;
-        const hasStarted = new Date(code.starts_at) <= now;
-        const hasEnded = new Date(code.ends_at) <= now;
-        const wasScheduled = code.events.some((e) => e.event_type === 'access_code.scheduled_on_device');
-        if (hasEnded && code.status !== 'removing') {
+        const due = transitionDue(code, now);
+        if (due === 'end') {
           for (const op of data.operations) {
             if (op.access_code_id === code.access_code_id && op.state === 'waiting' && op.kind === 'set_code') op.state = 'cancelled';
           }
@@ -69,7 +76,7 @@ export function createTimeKeeper(deps: TimeKeeperDeps): TimeKeeper {
           } else {
             touched.push(structuredClone(applyTransition(code, { status: 'unset', isRemoved: true, event: 'access_code.deleted' }, now)));
           }
-        } else if (!hasEnded && hasStarted && code.status === 'unset' && wasScheduled && code.scheduled_by === 'lock') {
+        } else if (due === 'start') {
           touched.push(structuredClone(applyTransition(code, { status: 'set', event: 'access_code.set_on_device' }, now)));
         }
       }
