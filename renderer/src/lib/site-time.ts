@@ -1,5 +1,5 @@
 import { formatOffset, isKnownTimeZone, zoneOffsetMinutes } from '../../../shared/capability/time-zone';
-import { localToInstant, type LocalToInstantResult, type SiteLocalTime } from '../../../shared/time';
+import { instantToLocal, localToInstant, type LocalToInstantResult, type SiteLocalTime } from '../../../shared/time';
 
 /**
  * Instants and wall times at the property, for the screen. Everything is shown in the SITE's IANA zone (never the
@@ -51,8 +51,8 @@ export function zoneWithOffset(zone: string, at: Date): string {
 
 /** The wall time at the property at `at`, as the form fields take it ('YYYY-MM-DD', 'HH:mm'). */
 export function siteLocalAt(at: Date, zone: string): SiteLocalTime {
-  const p = parts(at, zone, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
+  const { date, time } = instantToLocal(at, zone);
+  return { date, time };
 }
 
 /** A calendar date `days` later ('YYYY-MM-DD' arithmetic, no zone involved). */
