@@ -11,6 +11,7 @@ import { createOperationQueue } from '../electron/core/queue/operation-queue';
 import { defaultRetryRules } from '../electron/core/queue/operation-records';
 import { openShardedStore } from '../electron/core/store/open-sharded-store';
 import { openZWaveNetwork } from '../electron/core/zwave/open-network';
+import { sampleDoor, sampleSite } from '../shared/testing/samples';
 import { benchLockSpec, benchPins } from './bench-lock';
 
 /**
@@ -23,10 +24,10 @@ export async function lockbenchSetAndVerify(count: number): Promise<number[]> {
   const spec = benchLockSpec(count);
   const stick = await createVirtualStick({ stateFile: null, locks: [spec], seed: 1 });
   const store = await openShardedStore({ dir });
-  const site = { id: 'bench', name: 'Bench', timeZone: 'UTC', connection: { kind: 'demo' as const }, createdAt: new Date().toISOString() };
+  const site = sampleSite({ id: 'bench', name: 'Bench', timeZone: 'UTC', createdAt: new Date().toISOString() });
   await store.index.update((d) => {
     d.sites.push(site);
-    d.doors.push({ id: 'door', siteId: 'bench', nodeId: spec.nodeId, name: 'Door', createdAt: site.createdAt, lastProfile: null });
+    d.doors.push(sampleDoor({ id: 'door', siteId: 'bench', nodeId: spec.nodeId, name: 'Door', createdAt: site.createdAt }));
   });
   const locks = createLockManager(async (_c, onProgress) => {
     const network = await openZWaveNetwork({ port: stick.port, cacheDir: join(dir, 'cache'), securityKeys: stick.securityKeys, onProgress });

@@ -11,6 +11,7 @@ import { defaultRetryRules } from '../electron/core/queue/operation-records';
 import { openShardedStore } from '../electron/core/store/open-sharded-store';
 import type { LockNetwork } from '../electron/core/zwave/lock-network';
 import { openZWaveNetwork } from '../electron/core/zwave/open-network';
+import { sampleDoor, sampleSite } from '../shared/testing/samples';
 import { benchLockSpec, benchPins } from './bench-lock';
 
 /**
@@ -23,7 +24,7 @@ export async function commandsPerVerifiedCode(count: number, withChecksum: boole
   const spec = { ...benchLockSpec(count), userCodeVersion: withChecksum ? 2 : 1 } as ReturnType<typeof benchLockSpec>;
   const stick = await createVirtualStick({ stateFile: null, locks: [spec], seed: 1 });
   const store = await openShardedStore({ dir });
-  const site = { id: 'radio', name: 'Radio', timeZone: 'UTC', connection: { kind: 'demo' as const }, createdAt: new Date().toISOString() };
+  const site = sampleSite({ id: 'radio', name: 'Radio', timeZone: 'UTC', createdAt: new Date().toISOString() });
   let network: LockNetwork | null = null;
   const locks = createLockManager(async (_c, onProgress) => {
     network = await openZWaveNetwork({ port: stick.port, cacheDir: join(dir, 'cache'), securityKeys: stick.securityKeys, onProgress });
@@ -34,7 +35,7 @@ export async function commandsPerVerifiedCode(count: number, withChecksum: boole
     const profile = locks.profile(site.id, spec.nodeId);
     await store.index.update((d) => {
       d.sites.push(site);
-      d.doors.push({ id: 'door', siteId: site.id, nodeId: spec.nodeId, name: 'Door', createdAt: site.createdAt, lastProfile: profile });
+      d.doors.push(sampleDoor({ id: 'door', siteId: site.id, nodeId: spec.nodeId, name: 'Door', createdAt: site.createdAt, lastProfile: profile }));
     });
     const queue = createOperationQueue({ store, locks, clock: systemClock, rules: defaultRetryRules, onCodeChanged: () => {}, onQueueChanged: () => {} });
     // The codes are typed in first (as on a door whose lock is asleep or away), then the queue runs them all.

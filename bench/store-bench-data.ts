@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AccessCode } from '../shared/domain/access-code';
 import type { Door } from '../shared/domain/door';
 import type { Site } from '../shared/domain/site';
-import { sampleAccessCode, sampleLockProfile } from '../shared/testing/samples';
+import { sampleAccessCode, sampleDoor, sampleLockProfile, sampleSite } from '../shared/testing/samples';
 import { openShardedStore } from '../electron/core/store/open-sharded-store';
 
 /** One benchmark site: its record, its doors and its codes. */
@@ -45,8 +45,8 @@ function benchAccessCode(doorId: string, n: number): AccessCode {
 export function createBenchSites(siteCount: number, codesPerSite: number): BenchSite[] {
   return Array.from({ length: siteCount }, (_, s) => {
     const id = randomUUID();
-    const site: Site = { id, name: `Property ${s + 1}`, timeZone: 'Europe/Berlin', connection: { kind: 'demo' }, createdAt: '2026-01-01T00:00:00.000Z' };
-    const doors = Array.from({ length: DOORS_PER_SITE }, (_, d) => ({ id: randomUUID(), siteId: id, name: `Door ${d + 1}`, nodeId: d + 2, createdAt: site.createdAt, lastProfile: sampleLockProfile({ nodeId: d + 2 }) }));
+    const site: Site = sampleSite({ id, name: `Property ${s + 1}`, createdAt: '2026-01-01T00:00:00.000Z' });
+    const doors = Array.from({ length: DOORS_PER_SITE }, (_, d) => sampleDoor({ id: randomUUID(), siteId: id, name: `Door ${d + 1}`, nodeId: d + 2, createdAt: site.createdAt, lastProfile: sampleLockProfile({ nodeId: d + 2 }) }));
     const codes = Array.from({ length: codesPerSite }, (_, n) => benchAccessCode(doors[n % DOORS_PER_SITE]!.id, s * codesPerSite + n));
     return { site, doors, codes };
   });

@@ -13,6 +13,7 @@ import { serialPortListSchema } from './domain/serial-port';
 import { queueItemSchema } from './domain/operation';
 import { connectionSchema, siteViewSchema } from './domain/site';
 import { pinSchema, codeNameSchema } from './domain/pin-input';
+import { placeNameSchema } from './domain/display-name';
 import { localDateTimeSchema } from './domain/local-time';
 import { unmanagedCodeSchema } from './domain/unmanaged-code';
 
@@ -29,6 +30,10 @@ export const requests = {
       dataDir: z.string(),
       /** What happened when the store was opened (recovered from backup, damaged file set aside), for a banner. */
       storeNotice: z.string().nullable(),
+      /** The app's "now" (moved by the demo clock when that is on): timelines and countdowns use it, not the renderer's clock. */
+      now: z.string(),
+      /** The host was started with --demo-clock: the demo controls can move time forward. */
+      demoClock: z.boolean(),
     }),
   },
   'ports.list': { payload: empty, value: serialPortListSchema },
@@ -38,7 +43,7 @@ export const requests = {
     payload: z
       .object({
         connection: connectionSchema,
-        name: z.string().trim().min(1).max(80).optional(),
+        name: placeNameSchema.optional(),
         timeZone: z.string().min(1).max(64).optional(),
       })
       .strict(),
@@ -46,13 +51,13 @@ export const requests = {
   },
   /** Rename a site or change its IANA time zone (windows already stored keep their instants). */
   'sites.update': {
-    payload: z.object({ siteId: id, name: z.string().trim().min(1).max(80).optional(), timeZone: z.string().min(1).max(64).optional() }).strict(),
+    payload: z.object({ siteId: id, name: placeNameSchema.optional(), timeZone: z.string().min(1).max(64).optional() }).strict(),
     value: siteViewSchema,
   },
   'sites.disconnect': { payload: z.object({ siteId: id }).strict(), value: siteViewSchema },
   'doors.list': { payload: z.object({ siteId: id }).strict(), value: z.array(doorViewSchema) },
   'doors.rename': {
-    payload: z.object({ doorId: id, name: z.string().trim().min(1).max(80) }).strict(),
+    payload: z.object({ doorId: id, name: placeNameSchema }).strict(),
     value: doorViewSchema,
   },
   /** Run the capability check on a door's lock (reads from the lock; may take seconds). */
@@ -63,7 +68,8 @@ export const requests = {
   /**
    * Create a code: ongoing (no window) or time-bound (a window in the SITE's local time). Refused before anything is
    * sent when the PIN breaks the lock's rules. A time-bound code on a lock without native scheduling needs
-   * `confirmCloudScheduling` (the cloud adds and removes it once synced), else `codes.needs_confirmation`.
+   * `confirmLockbenchScheduling` (Lockbench puts it on at its start and takes it off at its end, so this laptop must
+   * reach the lock then), else `codes.needs_confirmation`.
    */
   'codes.create': {
     payload: z
@@ -73,7 +79,7 @@ export const requests = {
         /** The PIN; omit to have one generated that satisfies the lock's rules. */
         code: pinSchema.optional(),
         window: z.object({ starts: localDateTimeSchema, ends: localDateTimeSchema }).strict().optional(),
-        confirmCloudScheduling: z.boolean().optional(),
+        confirmLockbenchScheduling: z.boolean().optional(),
       })
       .strict(),
     value: accessCodeSchema,
@@ -119,6 +125,8 @@ export const events = {
   'doors.changed': doorViewSchema,
   'codes.changed': accessCodeSchema,
   'queue.changed': z.object({ siteId: z.string(), items: z.array(queueItemSchema) }),
+  /** The app's "now" moved (demo clock): timelines re-draw against it. */
+  'clock.changed': z.object({ now: z.string() }),
   /** What a long action is doing right now, on which door, for progress lines. */
   'activity': z.object({ siteId: z.string().nullable(), doorId: z.string().nullable(), message: z.string() }),
 } as const;

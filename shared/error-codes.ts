@@ -10,6 +10,8 @@ export const ERROR_CODES = [
   'ipc.unknown_channel',
   'ipc.forbidden',
   'ipc.internal',
+  /** Too many requests in flight from one window or socket; nothing was done, try again. */
+  'ipc.busy',
   // transport: serial ports, TCP sticks, the virtual stick
   'transport.list_failed',
   'transport.port_not_found',
@@ -26,6 +28,10 @@ export const ERROR_CODES = [
   // store: the local lowdb file
   'store.corrupt',
   'store.write_failed',
+  /** Another Lockbench process holds this data folder. */
+  'store.locked',
+  // secrets: the OS keychain (Electron safeStorage) or the browser host's key file
+  'secrets.unavailable',
   // sites and doors
   'site.not_found',
   'site.not_connected',

@@ -39,7 +39,7 @@ export const requestChannelNames = [
 ] as const satisfies readonly RequestChannel[];
 
 /** Every event channel of the contract. */
-export const eventChannelNames = ['sites.changed', 'doors.changed', 'codes.changed', 'queue.changed', 'activity'] as const satisfies readonly EventChannel[];
+export const eventChannelNames = ['sites.changed', 'doors.changed', 'codes.changed', 'queue.changed', 'clock.changed', 'activity'] as const satisfies readonly EventChannel[];
 
 /** Compile-time check that no contract channel is missing from the lists above. */
 type MissingFrom<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : Exclude<All, Listed>;

@@ -9,6 +9,8 @@ export interface CapabilityInput {
   profile: LockProfile;
   siteTimeZone: string;
   now: Date;
+  /** Codes on the lock Lockbench did not create, from this check's read; null/absent when the slots could not be read now. */
+  codesFromElsewhere?: number | null;
 }
 
 const LABELS: Record<CapabilityItemKey, string> = {
@@ -65,7 +67,7 @@ export function buildCapabilityReport(input: CapabilityInput): CapabilityReport 
     return { key, label: LABELS[key], verdict, finding, advice };
   });
   const overall = items.reduce<Verdict>((worst, i) => (RANK[i.verdict] > RANK[worst] ? i.verdict : worst), 'pass');
-  return { door_id: input.doorId, checked_at: input.now.toISOString(), overall, items };
+  return { door_id: input.doorId, checked_at: input.now.toISOString(), overall, items, codes_from_elsewhere: input.codesFromElsewhere ?? null };
 }
 
 function judgeSecurity(p: LockProfile): Judgement {

@@ -18,6 +18,10 @@ export type AccessCodeErrorCode = z.infer<typeof accessCodeErrorCodeSchema>;
 export const accessCodeWarningCodeSchema = z.enum(['delay_in_setting_on_device', 'delay_in_removing_from_device']);
 export type AccessCodeWarningCode = z.infer<typeof accessCodeWarningCodeSchema>;
 
+/** How a lock proved it holds a code: read back, a checksum over every slot, slot status (masking locks), a code list. */
+export const codeProofSchema = z.enum(['read_back', 'checksum', 'slot_status', 'list']);
+export type CodeProof = z.infer<typeof codeProofSchema>;
+
 /** One error or warning on a code, with when it was raised and what happened, in words. */
 export const accessCodeIssueSchema = z.object({
   error_code: z.string(),
@@ -68,10 +72,16 @@ export const accessCodeSchema = z.object({
   warnings: z.array(accessCodeIssueSchema),
   events: z.array(accessCodeEventSchema),
   /**
-   * Who switches a time-bound code on and off: the lock itself (native year-day schedule), or the cloud once synced
-   * (the lock cannot, and the laptop leaves the site). Null for ongoing codes.
+   * Who switches a time-bound code on and off: the lock itself (native year-day schedule); Lockbench (a lock without
+   * native scheduling on a door not linked to the cloud: the queue puts the code on at its start and takes it off at
+   * its end, so the laptop must be connected then); or the cloud, once the door is linked to a cloud device that
+   * schedules codes itself. Null for ongoing codes.
    */
-  scheduled_by: z.enum(['lock', 'cloud']).nullable().default(null),
+  scheduled_by: z.enum(['lock', 'lockbench', 'cloud']).nullable().default(null),
+  /** When the lock last proved it holds this code (see `verified_by`); null while it never has. */
+  verified_at: z.string().nullable().default(null),
+  /** How the lock last proved it: the slot read back, a checksum over all slots, the slot's status on a PIN-masking lock. */
+  verified_by: codeProofSchema.nullable().default(null),
   /** Last keypad unlock with this code's user id, reported by the lock (proof of use). */
   last_used_at: z.string().nullable().default(null),
   created_at: z.string(),

@@ -35,5 +35,7 @@ export const capabilityReportSchema = z.object({
   checked_at: z.string(),
   overall: verdictSchema,
   items: z.array(capabilityItemSchema),
+  /** Codes found on the lock that Lockbench did not create, from this check's read; null when the slots could not be read now. */
+  codes_from_elsewhere: z.number().int().min(0).nullable().default(null),
 });
 export type CapabilityReport = z.infer<typeof capabilityReportSchema>;

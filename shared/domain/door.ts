@@ -14,6 +14,14 @@ export const doorSchema = z.object({
    * right now (validated against these rules, applied when it is).
    */
   lastProfile: lockProfileSchema.nullable().default(null),
+  /**
+   * What the lock itself has shown about PIN lengths when nothing else says: lengths it confirmed (a code of that
+   * length read back) and lengths it refused (acknowledged, then kept the slot empty). Used when the device does not
+   * tell its lengths.
+   */
+  learned: z
+    .object({ acceptedLengths: z.array(z.number().int()), refusedLengths: z.array(z.number().int()) })
+    .default({ acceptedLengths: [], refusedLengths: [] }),
 });
 export type Door = z.infer<typeof doorSchema>;
 
@@ -21,5 +29,7 @@ export type Door = z.infer<typeof doorSchema>;
 export const doorViewSchema = doorSchema.omit({ lastProfile: true }).extend({
   isConnected: z.boolean(),
   lock: lockProfileSchema.nullable(),
+  /** Demo site only: the fault switched on for this virtual lock (kept in main, so a reload shows it); null elsewhere. */
+  demoFault: z.enum(['none', 'no_answer']).nullable().default(null),
 });
 export type DoorView = z.infer<typeof doorViewSchema>;

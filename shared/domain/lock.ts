@@ -16,6 +16,14 @@ export type SecurityClass = z.infer<typeof securityClassSchema>;
 export const pinCharsetSchema = z.enum(['digits', 'ascii']);
 export type PinCharset = z.infer<typeof pinCharsetSchema>;
 
+/** Where the PIN lengths in a profile come from: a setting read from the lock, its device file, what Lockbench learned, or nothing. */
+export const codeLengthsSourceSchema = z.enum(['lock_setting', 'device_file', 'learned', 'unknown']);
+export type CodeLengthsSource = z.infer<typeof codeLengthsSourceSchema>;
+
+/** A code slot the lock keeps for itself (e.g. its admin / master code): never offered, never written. */
+export const reservedSlotSchema = z.object({ slot: z.number().int(), reason: z.string() });
+export type ReservedSlot = z.infer<typeof reservedSlotSchema>;
+
 /** What a lock is and can do, read from the lock (and zwave-js's cache) — the input of the capability check. */
 export const lockProfileSchema = z.object({
   nodeId: z.number().int(),
@@ -25,19 +33,35 @@ export const lockProfileSchema = z.object({
   securityClass: securityClassSchema,
   /** The node answers (not dead / not asleep beyond reach). */
   isOnline: z.boolean(),
+  /** Since when the lock has not been answering (null while it answers or when unknown). */
+  offlineSince: z.string().nullable().default(null),
+  /** When this profile was last read from the lock itself (fresh Gets answered); null if never. */
+  readAt: z.string().nullable().default(null),
   /** User Code CC present: the lock can hold access codes at all. */
   supportsAccessCodes: z.boolean(),
   /** Number of user code slots (0 when unknown). */
   slotCount: z.number().int().min(0),
-  /** Lengths the lock accepts, ascending (Z-Wave allows 4–10). */
+  /**
+   * Lengths Lockbench lets through to this lock, ascending. When `codeLengthsSource` is `unknown` this is the whole
+   * range the protocol allows (Z-Wave: 4–10) minus lengths the lock has refused: the capability check warns.
+   */
   supportedCodeLengths: z.array(z.number().int()),
+  codeLengthsSource: codeLengthsSourceSchema.default('unknown'),
+  /** Where the lengths were read, in words ("the lock's User Code PIN Length setting is 6"); null when unknown. */
+  codeLengthsNote: z.string().nullable().default(null),
+  /** Slots inside 1..slotCount that are not for access codes (admin code…), from the device file or the lock. */
+  reservedSlots: z.array(reservedSlotSchema).default([]),
+  /** Z-Wave manufacturer id, product type and product id as 0x-hex, when known (identity in reports). */
+  deviceIds: z.object({ manufacturerId: z.string(), productType: z.string(), productId: z.string() }).nullable().default(null),
   pinCharset: pinCharsetSchema,
   /** Schedule Entry Lock CC with year-day slots: the lock enforces start/end itself. */
   nativeScheduling: z.boolean(),
   /** The lock can report a checksum over all its user codes (User Code CC v2). */
   supportsChecksum: z.boolean(),
-  /** Percent, or null when the lock has no Battery CC or did not answer. */
+  /** Percent, or null when the lock has no Battery CC or never reported one. May be from an earlier read: see batteryReadAt. */
   batteryLevel: z.number().int().min(0).max(100).nullable(),
+  /** When the lock reported `batteryLevel`; null when it never did. */
+  batteryReadAt: z.string().nullable().default(null),
   isBatteryLow: z.boolean(),
   doorState: z.enum(['locked', 'unlocked', 'unknown']),
   /** Lock's time-zone offset (minutes east of UTC) from Schedule Entry Lock/Time Parameters, when it reports one. */

@@ -12,9 +12,27 @@ export const operationStateSchema = z.enum(['waiting', 'running', 'failed', 'don
 export type OperationState = z.infer<typeof operationStateSchema>;
 
 /**
+ * Why an operation exists, so the queue panel can say it: a code the installer created (`new_code`), a time-bound
+ * code Lockbench puts on at its start (`window_start`) or a native one loaded ahead (`preload`); a removal the
+ * installer asked for (`installer_removed`), one that clears a cancelled code that may have reached the lock
+ * (`cancelled_set`), one at a time-bound code's end (`window_end`), or an unmanaged code being cleared (`clear_unmanaged`).
+ */
+export const operationReasonSchema = z.enum([
+  'new_code',
+  'window_start',
+  'preload',
+  'installer_removed',
+  'cancelled_set',
+  'window_end',
+  'clear_unmanaged',
+]);
+export type OperationReason = z.infer<typeof operationReasonSchema>;
+
+/**
  * One change to apply to a lock, kept on disk from the moment it is acknowledged until it is done or cancelled.
- * An interrupted `running` operation (crash, pulled stick) is `is_ambiguous`: the lock may or may not have it, so the
- * slot is read back before anything is sent again.
+ * `is_ambiguous` is written to disk BEFORE a command goes on the air and cleared once the lock has answered for sure:
+ * after a crash or a pulled stick, an operation that is not ambiguous never reached the lock (a removal can simply
+ * withdraw it, no radio), and one that is may have (its slot is read before anything else is sent).
  */
 export const operationSchema = z.object({
   operation_id: z.string(),
@@ -23,8 +41,11 @@ export const operationSchema = z.object({
   kind: operationKindSchema,
   state: operationStateSchema,
   attempts: z.number().int().min(0),
+  /** Why it exists (null on operations stored before this was recorded). */
+  reason: operationReasonSchema.nullable().default(null),
   /** Not to run before this instant: the next retry (backoff) or a time-bound code's preload time. */
   not_before: z.string().nullable(),
+  /** The command may have reached the lock (see above). */
   is_ambiguous: z.boolean(),
   last_error: z.object({ code: z.string(), message: z.string() }).nullable(),
   created_at: z.string(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { displayNameSchema } from './display-name';
 
 /**
  * Shape of a PIN as any lock might take it, checked at the IPC boundary. The lock's own rules (lengths, characters,
@@ -11,4 +12,4 @@ export const pinSchema = z
   .regex(/^[\x21-\x7e]+$/, 'PIN has characters no keypad can type');
 
 /** Optional label for a code, e.g. "Flat 3 – resident". */
-export const codeNameSchema = z.string().trim().max(60, 'name is longer than 60 characters');
+export const codeNameSchema = displayNameSchema({ min: 0, max: 60, what: 'name' });

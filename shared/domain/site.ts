@@ -19,6 +19,8 @@ export const siteSchema = z.object({
   id: z.string(),
   name: z.string(),
   timeZone: z.string(),
+  /** The installer chose or confirmed `timeZone` (a site made before this was asked shows the question in its header). */
+  timeZoneConfirmed: z.boolean().default(false),
   connection: connectionSchema,
   createdAt: z.string(),
 });
@@ -33,5 +35,10 @@ export const siteViewSchema = siteSchema.extend({
   state: siteStateSchema,
   /** Last connection failure, in words, when state is `failed`. */
   stateMessage: z.string().nullable(),
+  /**
+   * Doors holding a time-bound PIN whose end has passed and that may still be on the lock (Lockbench removes it the
+   * next time it reaches the lock): the header says so until it is gone.
+   */
+  pastEndOnLock: z.array(z.object({ doorId: z.string(), doorName: z.string(), count: z.number().int().min(1) })).default([]),
 });
 export type SiteView = z.infer<typeof siteViewSchema>;

@@ -1,5 +1,7 @@
 import type { AccessCode } from '../domain/access-code';
+import type { Door } from '../domain/door';
 import type { LockProfile } from '../domain/lock';
+import type { Site } from '../domain/site';
 
 const at = '2026-01-01T00:00:00.000Z';
 
@@ -12,13 +14,20 @@ export function sampleLockProfile(over: Partial<LockProfile> = {}): LockProfile 
     firmwareVersion: '1.0',
     securityClass: 'S2_AccessControl',
     isOnline: true,
+    offlineSince: null,
+    readAt: at,
     supportsAccessCodes: true,
     slotCount: 30,
     supportedCodeLengths: [4, 5, 6, 7, 8],
+    codeLengthsSource: 'device_file',
+    codeLengthsNote: null,
+    reservedSlots: [],
+    deviceIds: null,
     pinCharset: 'digits',
     nativeScheduling: true,
     supportsChecksum: true,
     batteryLevel: 90,
+    batteryReadAt: at,
     isBatteryLow: false,
     doorState: 'locked',
     clockOffsetMinutes: null,
@@ -45,9 +54,21 @@ export function sampleAccessCode(over: Partial<AccessCode> = {}): AccessCode {
     warnings: [],
     events: [],
     scheduled_by: null,
+    verified_at: null,
+    verified_by: null,
     last_used_at: null,
     created_at: at,
     updated_at: at,
     ...over,
   };
+}
+
+/** Test sample: a site (demo connection, Europe/Berlin, zone confirmed); override any field. */
+export function sampleSite(over: Partial<Site> = {}): Site {
+  return { id: 'site-1', name: 'Test site', timeZone: 'Europe/Berlin', timeZoneConfirmed: true, connection: { kind: 'demo' }, createdAt: at, ...over };
+}
+
+/** Test sample: a door on site-1 for node 2, no profile read yet, nothing learned; override any field. */
+export function sampleDoor(over: Partial<Door> = {}): Door {
+  return { id: 'door-1', siteId: 'site-1', name: 'Front door', nodeId: 2, createdAt: at, lastProfile: null, learned: { acceptedLengths: [], refusedLengths: [] }, ...over };
 }

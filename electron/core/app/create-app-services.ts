@@ -108,7 +108,7 @@ export async function createAppServices(options: AppServicesOptions & { clock?: 
   const handlers = {
     ...createRequestHandlers({
       sites, codes, queue: queueService, unmanaged, listPorts: () => listSerialPorts(),
-      info: () => ({ version: options.version, host: options.host, dataDir: options.dataDir, storeNotice: store.notices().join(' ') || null }),
+      info: () => ({ version: options.version, host: options.host, dataDir: options.dataDir, storeNotice: store.notices().join(' ') || null, now: clock.now().toISOString(), demoClock: shiftable !== null }),
     }),
     ...createDemoControls({ store, sites, demoStick: opener.demoStick, demoClock: shiftable }),
   };

@@ -1,3 +1,4 @@
+import type { ValueOf } from '../../../shared/contract';
 import type { SerialPortList } from '../../../shared/domain/serial-port';
 import type { CodeService } from '../codes/code-service';
 import type { RequestHandlers } from '../ipc/handlers';
@@ -12,7 +13,7 @@ export interface HandlerDeps {
   queue: QueueService;
   unmanaged: UnmanagedCodes;
   listPorts: () => Promise<SerialPortList>;
-  info: () => { version: string; host: 'electron' | 'browser'; dataDir: string; storeNotice: string | null };
+  info: () => ValueOf<'app.info'>;
 }
 
 /** Maps every contract channel (but the demo controls) to its service call. Payloads arrive already validated by the dispatcher. */

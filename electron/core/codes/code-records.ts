@@ -34,6 +34,8 @@ export function newOngoingCode(input: NewCode): AccessCode {
     warnings: [],
     events: [{ event_type: 'access_code.created', occurred_at: at }],
     scheduled_by: null,
+    verified_at: null,
+    verified_by: null,
     last_used_at: null,
     created_at: at,
     updated_at: at,

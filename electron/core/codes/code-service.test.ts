@@ -1,3 +1,4 @@
+import { sampleSite } from '../../../shared/testing/samples';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createQueueHarness, type QueueHarness } from '../queue/queue-harness';
 
@@ -36,7 +37,7 @@ describe('code service', () => {
   it('removing a code that never went out withdraws it without touching the lock', async () => {
     h = await createQueueHarness();
     await h.locks.disconnect('site1').catch(() => {});
-    await h.locks.connect({ id: 'site1', name: 'Test site', timeZone: 'Europe/Berlin', connection: { kind: 'demo' }, createdAt: '2026-01-01T00:00:00.000Z' });
+    await h.locks.connect(sampleSite({ id: 'site1' }));
     h.queue.close(); // nothing runs: the set stays queued
     const code = await h.codes.create('front', { code: '5050' });
     const removed = await h.codes.remove('front', code.access_code_id);

@@ -106,7 +106,7 @@ export function createCodeService(deps: CodeServiceDeps): CodeService {
       const doc = await codesDoc(d);
       const name = input.name?.trim() || null;
       const zone = store.index.read().sites.find((s) => s.id === d.siteId)?.timeZone ?? 'UTC';
-      const timeBound = input.window ? decideTimeBound({ window: input.window, confirmCloudScheduling: input.confirmCloudScheduling }, profile, zone, clock.now()) : null;
+      const timeBound = input.window ? decideTimeBound({ window: input.window, confirmLockbenchScheduling: input.confirmLockbenchScheduling }, profile, zone, clock.now()) : null;
       // Rules, duplicate check, slot allocation, the code and its operation all happen inside one serialised
       // durable update: two creates racing on one door can never take the same slot or the same PIN.
       const { code, operation } = await doc.update((data) => {
@@ -130,7 +130,7 @@ export function createCodeService(deps: CodeServiceDeps): CodeService {
           Object.assign(created, { type: 'time_bound', starts_at: timeBound.startsAt, ends_at: timeBound.endsAt, scheduled_by: timeBound.scheduledBy, status: timeBound.status });
         }
         const loadAt = timeBound ? timeBound.loadAt : null;
-        const op = loadAt === undefined ? null : newOperation({ id: deps.newId(), code: created, kind: 'set_code', notBefore: loadAt, at: now });
+        const op = loadAt === undefined ? null : newOperation({ id: deps.newId(), code: created, kind: 'set_code', reason: loadAt ? 'preload' : 'new_code', notBefore: loadAt, at: now });
         data.accessCodes.push(created);
         data.operations = [...prune(data.operations, now), ...(op ? [op] : [])];
         return { code: structuredClone(created), operation: op };
@@ -167,7 +167,7 @@ export function createCodeService(deps: CodeServiceDeps): CodeService {
           pendingSet.state = 'cancelled';
           pendingSet.updated_at = now.toISOString();
         }
-        const op = newOperation({ id: deps.newId(), code, kind: 'remove_code', notBefore: null, at: now });
+        const op = newOperation({ id: deps.newId(), code, kind: 'remove_code', reason: 'installer_removed', notBefore: null, at: now });
         data.operations.push(op);
         return { updated: structuredClone(applyTransition(code, { status: 'removing', clearIssues: true }, now)), removal: op.operation_id };
       });

@@ -7,7 +7,7 @@ import { formatOffset, zoneOffsetMinutes } from '../../../shared/capability/time
 /** A time-bound request as it arrives: the window in the site's wall time, and the installer's confirmation. */
 export interface WindowInput {
   window: { starts: LocalDateTime; ends: LocalDateTime };
-  confirmCloudScheduling?: boolean;
+  confirmLockbenchScheduling?: boolean;
 }
 
 /** What a time-bound code will be: its instants, who schedules it, its first status, and when to load it. */
@@ -64,6 +64,6 @@ export function decideTimeBound(input: WindowInput, profile: LockProfile, zone: 
   if (plan.kind === 'native') {
     return { startsAt, endsAt, scheduledBy: 'lock', status: hasStarted ? 'setting' : 'unset', loadAt: plan.preloadsNow ? null : new Date(plan.preloadAt), plan };
   }
-  if (!input.confirmCloudScheduling) throw new CodedError('codes.needs_confirmation', plan.message, { rule: 'native_scheduling' });
+  if (!input.confirmLockbenchScheduling) throw new CodedError('codes.needs_confirmation', plan.message, { rule: 'native_scheduling' });
   return { startsAt, endsAt, scheduledBy: 'cloud', status: hasStarted ? 'setting' : 'unset', loadAt: hasStarted ? null : undefined, plan };
 }

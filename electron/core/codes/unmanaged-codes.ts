@@ -59,7 +59,7 @@ export function createUnmanagedCodes(deps: UnmanagedDeps): UnmanagedCodes {
       applyTransition(adopted, { status: 'set', event: 'access_code.set_on_device' }, now);
       data.accessCodes.push(adopted);
       if (!andClear) return { code: structuredClone(adopted), opId: null };
-      const op = newOperation({ id: deps.newId(), code: adopted, kind: 'remove_code', notBefore: null, at: now });
+      const op = newOperation({ id: deps.newId(), code: adopted, kind: 'remove_code', reason: 'clear_unmanaged', notBefore: null, at: now });
       data.operations.push(op);
       return { code: structuredClone(applyTransition(adopted, { status: 'removing' }, now)), opId: op.operation_id };
     });

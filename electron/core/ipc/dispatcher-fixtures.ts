@@ -18,10 +18,12 @@ export const fakeSite: SiteView = {
   id: 'site-1',
   name: 'Demo site',
   timeZone: 'Europe/Berlin',
+  timeZoneConfirmed: true,
   connection: { kind: 'demo' },
   createdAt: at,
   state: 'ready',
   stateMessage: null,
+  pastEndOnLock: [],
 };
 
 /** A door with no lock profile (keeps the fixture small). */
@@ -33,6 +35,8 @@ export const fakeDoor: DoorView = {
   createdAt: at,
   isConnected: true,
   lock: null,
+  learned: { acceptedLengths: [], refusedLengths: [] },
+  demoFault: null,
 };
 
 /** An access code; its PIN is what the tests look for in messages and logs. */
@@ -41,20 +45,20 @@ export const fakeCode: AccessCode = sampleAccessCode({ slot: 3, status: 'set' })
 /** A queue line for the code above. */
 export const fakeQueueItem: QueueItem = {
   operation_id: 'op-1', access_code_id: 'code-1', door_id: 'door-1', kind: 'set_code', state: 'waiting', attempts: 1,
-  not_before: at, is_ambiguous: true, last_error: { code: 'transient', message: 'the lock did not answer' },
+  reason: 'new_code', not_before: at, is_ambiguous: true, last_error: { code: 'transient', message: 'the lock did not answer' },
   created_at: at, updated_at: at, door_name: 'Front door', code_name: null, is_running: false,
 };
 
 /** A valid answer for every channel. */
 export const fakeValues: { [C in RequestChannel]: ValueOf<C> } = {
-  'app.info': { version: '0.1.0', host: 'browser', dataDir: '/tmp/lockbench', storeNotice: null },
+  'app.info': { version: '0.1.0', host: 'browser', dataDir: '/tmp/lockbench', storeNotice: null, now: at, demoClock: false },
   'ports.list': { ports: [], listError: null },
   'sites.list': [fakeSite],
   'sites.connect': fakeSite,
   'sites.disconnect': { ...fakeSite, state: 'disconnected' },
   'doors.list': [fakeDoor],
   'doors.rename': fakeDoor,
-  'doors.check': { door_id: 'door-1', checked_at: at, overall: 'pass', items: [] },
+  'doors.check': { door_id: 'door-1', checked_at: at, overall: 'pass', items: [], codes_from_elsewhere: 0 },
   'codes.list': [fakeCode],
   'codes.create': fakeCode,
   'codes.generate': { code: '735194' },

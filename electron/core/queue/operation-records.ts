@@ -1,5 +1,5 @@
 import type { AccessCode } from '../../../shared/domain/access-code';
-import type { Operation, OperationKind } from '../../../shared/domain/operation';
+import type { Operation, OperationKind, OperationReason } from '../../../shared/domain/operation';
 import { applyTransition, type CodeTransition } from '../codes/code-records';
 import type { AttemptOutcome } from './lock-attempts';
 
@@ -21,7 +21,7 @@ export const defaultRetryRules: RetryRules = {
 };
 
 /** A new queued operation, waiting, not before `notBefore` (null = as soon as the lock is there). */
-export function newOperation(input: { id: string; code: AccessCode; kind: OperationKind; notBefore: Date | null; at: Date }): Operation {
+export function newOperation(input: { id: string; code: AccessCode; kind: OperationKind; reason: OperationReason; notBefore: Date | null; at: Date }): Operation {
   const at = input.at.toISOString();
   return {
     operation_id: input.id,
@@ -30,6 +30,7 @@ export function newOperation(input: { id: string; code: AccessCode; kind: Operat
     kind: input.kind,
     state: 'waiting',
     attempts: 0,
+    reason: input.reason,
     not_before: input.notBefore?.toISOString() ?? null,
     is_ambiguous: false,
     last_error: null,

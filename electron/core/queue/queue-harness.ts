@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { AccessCode } from '../../../shared/domain/access-code';
 import type { LockProfile } from '../../../shared/domain/lock';
 import type { Site } from '../../../shared/domain/site';
-import { sampleLockProfile } from '../../../shared/testing/samples';
+import { sampleDoor, sampleLockProfile, sampleSite } from '../../../shared/testing/samples';
 import { createCodeService, type CodeService } from '../codes/code-service';
 import { FakeLockNetwork } from '../locks/fake-lock-network';
 import { createLockManager, type LockManager } from '../locks/lock-manager';
@@ -41,7 +41,7 @@ export interface QueueHarness {
 }
 
 export const testRules: RetryRules = { backoffMs: (n) => n * 1000, errorAfterAttempts: 3, delayWarningMs: 60_000 };
-const site: Site = { id: 'site1', name: 'Test site', timeZone: 'Europe/Berlin', connection: { kind: 'demo' }, createdAt: '2026-01-01T00:00:00.000Z' };
+const site: Site = sampleSite({ id: 'site1' });
 
 /** Builds the harness; `profile` overrides the lock on door "front" (node 2). */
 export async function createQueueHarness(profile: Partial<LockProfile> = {}, start = '2026-03-20T09:00:00.000Z'): Promise<QueueHarness> {
@@ -55,7 +55,7 @@ export async function createQueueHarness(profile: Partial<LockProfile> = {}, sta
     if (!store.index.read().sites.length) {
       await store.index.update((d) => {
         d.sites.push(site);
-        d.doors.push({ id: 'front', siteId: site.id, name: 'Front door', nodeId: 2, createdAt: site.createdAt, lastProfile: null });
+        d.doors.push(sampleDoor({ id: 'front', siteId: site.id, createdAt: site.createdAt }));
       });
     }
     const locks = createLockManager(async () => ({ network, close: async () => {} }));

@@ -82,7 +82,7 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
         const mayBeOnLock = op.attempts > 0 || op.is_ambiguous || !queue.isFresh(op.operation_id);
         if (!mayBeOnLock) return applyTransition(code, { status: 'unset', isRemoved: true, event: 'access_code.deleted', clearIssues: true }, now);
         // It may have landed: clear the slot so no unconfirmed code stays usable on the door.
-        const clear = newOperation({ id: deps.newId(), code, kind: 'remove_code', notBefore: null, at: now });
+        const clear = newOperation({ id: deps.newId(), code, kind: 'remove_code', reason: 'cancelled_set', notBefore: null, at: now });
         data.operations.push(clear);
         queue.markFresh(clear.operation_id);
         return applyTransition(code, { status: 'removing', clearIssues: true }, now);

@@ -67,7 +67,7 @@ describe('time-bound codes on a lock without native scheduling', () => {
     h = await createQueueHarness({ nativeScheduling: false }, '2026-05-01T08:00:00.000Z');
     const window = { starts: { date: '2026-05-09', time: '15:00' }, ends: { date: '2026-05-11', time: '11:00' } };
     await expect(h.codes.create('front', { code: '975310', window })).rejects.toMatchObject({ code: 'codes.needs_confirmation', message: expect.stringMatching(/cloud/i) });
-    const code = await h.codes.create('front', { code: '975310', window, confirmCloudScheduling: true });
+    const code = await h.codes.create('front', { code: '975310', window, confirmLockbenchScheduling: true });
     expect(code).toMatchObject({ scheduled_by: 'cloud', status: 'unset' });
     await settle();
     expect(h.network.memory.get(2)!.size).toBe(0);

@@ -69,7 +69,7 @@ export function createTimeKeeper(deps: TimeKeeperDeps): TimeKeeper {
             if (op.access_code_id === code.access_code_id && op.state === 'waiting' && op.kind === 'set_code') op.state = 'cancelled';
           }
           if (code.scheduled_by === 'lock' && isOnLockOrMayBe(code, data)) {
-            const op = newOperation({ id: deps.newId(), code, kind: 'remove_code', notBefore: null, at: now });
+            const op = newOperation({ id: deps.newId(), code, kind: 'remove_code', reason: 'window_end', notBefore: null, at: now });
             data.operations.push(op);
             newOps.push(op.operation_id);
             touched.push(structuredClone(applyTransition(code, { status: 'removing' }, now)));

@@ -55,14 +55,14 @@ export function createSiteService(deps: SiteServiceDeps): SiteService {
   };
   const view = (s: Site): SiteView => {
     const status = locks.status(s.id);
-    return { ...structuredClone(s), state: status.state, stateMessage: status.message };
+    return { ...structuredClone(s), state: status.state, stateMessage: status.message, pastEndOnLock: [] };
   };
   const doorView = (d: Door): DoorView => {
     const live = locks.profile(d.siteId, d.nodeId);
     const lock = live ?? (d.lastProfile ? { ...d.lastProfile, isOnline: false } : null);
     const isConnected = locks.status(d.siteId).state === 'ready' && (lock?.isOnline ?? false);
     const { lastProfile: _stored, ...door } = structuredClone(d);
-    return { ...door, isConnected, lock: lock ? structuredClone(lock) : null };
+    return { ...door, isConnected, lock: lock ? structuredClone(lock) : null, demoFault: null };
   };
   /** Keeps each connected lock's profile on its door, so codes can be queued for it while it is away. */
   const rememberProfiles = async (siteId: string): Promise<void> => {
@@ -81,7 +81,7 @@ export function createSiteService(deps: SiteServiceDeps): SiteService {
     const at = deps.now().toISOString();
     await index.update((data) => {
       for (const nodeId of missing) {
-        data.doors.push({ id: deps.newId(), siteId: s.id, nodeId, name: deps.defaultDoorName(s.connection, nodeId), createdAt: at, lastProfile: null });
+        data.doors.push({ id: deps.newId(), siteId: s.id, nodeId, name: deps.defaultDoorName(s.connection, nodeId), createdAt: at, lastProfile: null, learned: { acceptedLengths: [], refusedLengths: [] } });
       }
     });
   }
@@ -96,6 +96,7 @@ export function createSiteService(deps: SiteServiceDeps): SiteService {
       id: input.connection.kind === 'demo' ? 'demo' : deps.newId(),
       name: input.name ?? siteName(input.connection),
       timeZone: input.timeZone ?? deps.defaultTimeZone,
+      timeZoneConfirmed: input.timeZone !== undefined,
       connection: input.connection,
       createdAt: deps.now().toISOString(),
     };
@@ -146,7 +147,10 @@ export function createSiteService(deps: SiteServiceDeps): SiteService {
         const s = data.sites.find((x) => x.id === siteId);
         if (!s) throw new CodedError('site.not_found', 'This site does not exist (any more).');
         if (change.name !== undefined) s.name = change.name;
-        if (change.timeZone !== undefined) s.timeZone = change.timeZone;
+        if (change.timeZone !== undefined) {
+          s.timeZone = change.timeZone;
+          s.timeZoneConfirmed = true;
+        }
         return structuredClone(s);
       });
       return view(updated);

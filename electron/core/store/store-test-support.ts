@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { AccessCode } from '../../../shared/domain/access-code';
 import type { Door } from '../../../shared/domain/door';
 import type { Site } from '../../../shared/domain/site';
-import { sampleAccessCode } from '../../../shared/testing/samples';
+import { sampleAccessCode, sampleDoor, sampleSite } from '../../../shared/testing/samples';
 import { nodeStoreFileSystem, type StoreFileSystem } from './store-file-system';
 
 /** A fresh temp folder; call the returned `cleanup` in afterEach. */
@@ -27,12 +27,12 @@ export function makeAccessCode(id: string, code = '4821'): AccessCode {
 
 /** A valid site record with the given id. */
 export function makeSite(id: string): Site {
-  return { id, name: `Site ${id}`, timeZone: 'Europe/Berlin', connection: { kind: 'demo' }, createdAt: '2026-11-03T10:00:00.000Z' };
+  return sampleSite({ id, name: `Site ${id}`, createdAt: '2026-11-03T10:00:00.000Z' });
 }
 
 /** A valid door record at a site. */
 export function makeDoor(id: string, siteId: string, nodeId = 2): Door {
-  return { id, siteId, name: `Door ${id}`, nodeId, createdAt: '2026-11-03T10:00:00.000Z', lastProfile: null };
+  return sampleDoor({ id, siteId, name: `Door ${id}`, nodeId, createdAt: '2026-11-03T10:00:00.000Z' });
 }
 
 /** A valid access code on a door. */

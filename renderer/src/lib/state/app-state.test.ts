@@ -34,7 +34,7 @@ describe('AppState', () => {
 
   it('keeps the store notice from app.info for the banner', async () => {
     const { bridge, app } = setup();
-    bridge.answer('app.info', { version: '1', host: 'browser', dataDir: '/d', storeNotice: 'Recovered from the last good copy.' });
+    bridge.answer('app.info', { version: '1', host: 'browser', dataDir: '/d', storeNotice: 'Recovered from the last good copy.', now: '2025-01-01T10:00:00.000Z', demoClock: false });
     await app.start();
     expect(app.storeNotice).toBe('Recovered from the last good copy.');
   });

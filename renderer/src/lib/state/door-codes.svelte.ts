@@ -6,7 +6,7 @@ import type { RendererBridge } from '../bridge/renderer-bridge';
 import { describeLockRules, pinHint, pinWarning } from '../lock-rules';
 
 /** The time-bound part of a create request: the window in site time and the cloud-scheduling confirmation. */
-export type CodeSchedule = Pick<PayloadOf<'codes.create'>, 'window' | 'confirmCloudScheduling'>;
+export type CodeSchedule = Pick<PayloadOf<'codes.create'>, 'window' | 'confirmLockbenchScheduling'>;
 
 /**
  * The door view's codes: the list (live from 'codes.changed'), the create form (type a PIN or generate one, seen before

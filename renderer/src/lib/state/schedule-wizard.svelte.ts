@@ -24,7 +24,7 @@ const DETAIL_ERRORS: ReadonlySet<ErrorCode> = new Set(['codes.constraint_violate
 
 /**
  * Step logic of "add a code": the ongoing / time-bound choice, the window typed in the site's time zone, the summary in
- * words, and the confirmation a lock without native scheduling needs (`confirmCloudScheduling`). Name and PIN live in
+ * words, and the confirmation a lock without native scheduling needs (`confirmLockbenchScheduling`). Name and PIN live in
  * DoorCodes (shared with the ongoing form, so switching kinds keeps them); so does the refusal from main.
  */
 export class ScheduleWizard {
@@ -116,7 +116,7 @@ export class ScheduleWizard {
         starts: { date: this.window.startDate, time: this.window.startTime },
         ends: { date: this.window.endDate, time: this.window.endTime },
       },
-      ...(this.needsCloudConfirmation && this.confirmCloud ? { confirmCloudScheduling: true } : {}),
+      ...(this.needsCloudConfirmation && this.confirmCloud ? { confirmLockbenchScheduling: true } : {}),
     });
     if (saved) {
       this.step = 'details';

@@ -83,7 +83,7 @@ describe('ScheduleWizard', () => {
     expect(codes.codes.map((c) => c.access_code_id)).toEqual(['new']);
   });
 
-  it('no native scheduling: save waits for the cloud confirmation and sends confirmCloudScheduling', async () => {
+  it('no native scheduling: save waits for the cloud confirmation and sends confirmLockbenchScheduling', async () => {
     const { wizard, codes, bridge } = setup(false);
     bridge.answer('codes.create', sampleTimeBoundCode({ scheduled_by: 'cloud' }));
     fill(wizard, codes);
@@ -94,7 +94,7 @@ describe('ScheduleWizard', () => {
     expect(await wizard.save()).toBe(false);
     wizard.confirmCloud = true;
     expect(await wizard.save()).toBe(true);
-    expect(bridge.sent('codes.create')[0]).toMatchObject({ confirmCloudScheduling: true });
+    expect(bridge.sent('codes.create')[0]).toMatchObject({ confirmLockbenchScheduling: true });
     expect(wizard.confirmCloud).toBe(false);
   });
 

@@ -17,10 +17,12 @@ export function sampleSite(over: Partial<SiteView> = {}): SiteView {
     id: 'site-1',
     name: 'Demo site',
     timeZone: 'Europe/London',
+    timeZoneConfirmed: true,
     connection: { kind: 'demo' },
     createdAt: at,
     state: 'ready',
     stateMessage: null,
+    pastEndOnLock: [],
     ...over,
   };
 }
@@ -38,6 +40,8 @@ export function sampleDoor(over: Partial<DoorView> = {}): DoorView {
     name: 'Front door',
     nodeId: 5,
     createdAt: at,
+    learned: { acceptedLengths: [], refusedLengths: [] },
+    demoFault: null,
     isConnected: true,
     lock: sampleLock(),
     ...over,
@@ -55,6 +59,7 @@ export function sampleReport(): CapabilityReport {
     door_id: 'door-1',
     checked_at: at,
     overall: 'warn',
+    codes_from_elsewhere: 0,
     items: [
       { key: 'access_codes', label: 'Access codes', verdict: 'pass', finding: 'Supported', advice: null },
       { key: 'battery', label: 'Battery', verdict: 'warn', finding: '15 %', advice: 'Replace the batteries.' },
@@ -85,6 +90,7 @@ export function sampleQueueItem(over: Partial<QueueItem> = {}): QueueItem {
     kind: 'set_code',
     state: 'waiting',
     attempts: 0,
+    reason: 'new_code',
     not_before: null,
     is_ambiguous: false,
     last_error: null,
