@@ -33,6 +33,7 @@ export function withVirtualDeviceInfo(network: LockNetwork, specs: readonly Virt
     readLockClock: (nodeId) => network.readLockClock(nodeId),
     setLockClock: (nodeId, setting) => network.setLockClock(nodeId, setting),
     readChecksum: (nodeId) => network.readChecksum(nodeId),
+    ping: (nodeId) => network.ping(nodeId),
     onKeypadUnlock: (listener) => network.onKeypadUnlock(listener),
     commandsSent: () => network.commandsSent(),
     onLockAvailability: (listener) => network.onLockAvailability(listener),

@@ -119,6 +119,22 @@ export class FakeLockNetwork implements LockNetwork {
     this.keypadUnlocks.forEach((l) => l(nodeId, slot, at));
   }
 
+  /** Nodes that do not answer a ping (a lock out of range); tests add and remove them. */
+  readonly silent = new Set<number>();
+
+  async ping(nodeId: number): Promise<boolean> {
+    this.commands++;
+    this.slots(nodeId);
+    const answers = !this.silent.has(nodeId);
+    if (answers) this.availability.forEach((l) => l(nodeId, true));
+    return answers;
+  }
+
+  /** Simulates a lock being marked dead (or alive) by the driver. */
+  setAvailability(nodeId: number, isOnline: boolean): void {
+    this.availability.forEach((l) => l(nodeId, isOnline));
+  }
+
   commandsSent(): number {
     return this.commands;
   }

@@ -135,6 +135,11 @@ export interface LockNetwork {
    * retransmissions, S2 nonces, Supervision and interview traffic are not counted.
    */
   commandsSent(): number;
+  /**
+   * Asks a lock whether it is there (Z-Wave NOP, one frame; no user data). True when it answered: a lock zwave-js had
+   * marked dead is then alive again (and `onLockAvailability` fires). Never throws for a silent lock: false.
+   */
+  ping(nodeId: number): Promise<boolean>;
   /** Called when a lock stops or starts answering. Returns an unsubscribe function. */
   onLockAvailability(listener: (nodeId: number, isOnline: boolean) => void): () => void;
   /** Called when the controller goes away (USB stick pulled, TCP closed). */

@@ -99,6 +99,11 @@ function createLockNetwork(driver: Driver): LockNetwork {
     readLockClock: async (nodeId) => readLockClock(node(nodeId), count),
     setLockClock: async (nodeId, setting) => setLockClock(node(nodeId), setting, count),
     readChecksum: async (nodeId) => readUserCodeChecksum(node(nodeId), count),
+    ping: async (nodeId) => {
+      const n = node(nodeId);
+      count();
+      return n.ping().catch(() => false);
+    },
     onKeypadUnlock: keypadUnlocks.subscribe,
     commandsSent: () => sent,
     onLockAvailability: availability.onChange,
