@@ -16,7 +16,8 @@ describe('planTimeBoundCode, native scheduling', () => {
       preloadsNow: false,
       clearAt: '2026-03-16T10:00:00.000Z',
     });
-    expect(plan.message).toContain('Loaded on the lock at 15:00 Wed (72 h ahead) by the cloud (Seam)');
+    expect(plan.message).toContain('Lockbench loads it onto the lock from 15:00 Wed (72 h before its start): this laptop must reach the lock');
+    expect(plan.message).not.toMatch(/cloud/i);
     expect(plan.message).toContain('from 15:00 Sat until 11:00 Mon');
   });
 
@@ -79,14 +80,16 @@ describe('planTimeBoundCode, no native scheduling', () => {
       addAt: window.startsAt,
       removeAt: window.endsAt,
       message:
-        'This lock cannot switch a code on and off by itself. The cloud (Seam) adds it at 15:00 Sat and removes it at ' +
-        '11:00 Mon once this laptop has synced; this laptop will not be here to do it.',
+        'This lock cannot switch a code on and off by itself, so Lockbench does it: it puts the code on at 15:00 Sat and ' +
+        'takes it off at 11:00 Mon. This laptop must reach the lock at both times; until then the change waits in the queue.',
     });
   });
 
-  it('says this laptop adds it when the window starts now', () => {
+  it('says Lockbench puts it on now when the window starts now, and that the PIN works until it reaches the lock', () => {
     const plan = planTimeBoundCode({ ...window, now: new Date('2026-03-14T14:05:00Z'), nativeScheduling: false, siteZone: BERLIN });
-    expect(plan.message).toContain('This laptop adds it now; the cloud (Seam) removes it at 11:00 Mon');
+    expect(plan.message).toContain('it puts the code on now and takes it off at 11:00 Mon');
+    expect(plan.message).toContain('until it does, the PIN keeps working');
+    expect(plan.message).not.toMatch(/cloud/i);
   });
 });
 

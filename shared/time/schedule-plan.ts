@@ -4,7 +4,7 @@
  *
  *   native scheduling:   now ── preloadAt (≥ startsAt − 72 h) ── startsAt ─────────── endsAt = clearAt ──▶
  *                        status   unset   (on lock, still unset)   set (lock confirmed)   removing → gone
- *   no native scheduling:   ────────────── addAt = startsAt ──────── removeAt = endsAt ──▶   (someone online does both)
+ *   no native scheduling:   ────────────── addAt = startsAt ──────── removeAt = endsAt ──▶   (Lockbench's queue does both)
  */
 import { formatInSite, instantMs, type InstantInput } from './site-time';
 import { toIsoUtc } from './zone-rules';
@@ -45,7 +45,8 @@ export interface NativeSchedulePlan {
 
 /**
  * The lock cannot switch the code on or off by itself: something online must add it at `addAt` and remove it at
- * `removeAt`. The laptop leaves the site, so the caller must get the installer's confirmation or refuse.
+ * `removeAt`. Until a door is linked to a cloud device that schedules codes, that is Lockbench's queue, which can act
+ * only while this laptop reaches the lock: the caller must get the installer's confirmation or refuse.
  */
 export interface OnlineActorPlan {
   kind: 'online_actor';
@@ -82,7 +83,7 @@ export function planTimeBoundCode(input: TimeBoundPlanInput): SchedulePlan {
     const preloadsNow = preload === now;
     const loaded = preloadsNow
       ? 'Loaded on the lock now with its own schedule'
-      : `Loaded on the lock at ${at(preload)} (72 h ahead) by the cloud (Seam) once synced; this laptop will not be here`;
+      : `Lockbench loads it onto the lock from ${at(preload)} (72 h before its start): this laptop must reach the lock between then and the start, or the code will not be there`;
     return {
       kind: 'native',
       needsOnlineActor: false,
@@ -91,11 +92,10 @@ export function planTimeBoundCode(input: TimeBoundPlanInput): SchedulePlan {
       preloadAt: toIsoUtc(preload),
       preloadsNow,
       clearAt: endsAt,
-      message: `${loaded}. The lock itself lets it in from ${at(start)} until ${at(end)}; the slot is cleared at the next connection after that.`,
+      message: `${loaded}. The lock itself lets it in from ${at(start)} until ${at(end)}; Lockbench clears the slot the next time it reaches the lock after that.`,
     };
   }
 
-  const removes = `removes it at ${at(end)} once this laptop has synced; this laptop will not be here to do it`;
   return {
     kind: 'online_actor',
     needsOnlineActor: true,
@@ -104,10 +104,10 @@ export function planTimeBoundCode(input: TimeBoundPlanInput): SchedulePlan {
     addAt: startsAt,
     removeAt: endsAt,
     message:
-      'This lock cannot switch a code on and off by itself. ' +
+      'This lock cannot switch a code on and off by itself, so Lockbench does it: ' +
       (start <= now
-        ? `This laptop adds it now; the cloud (Seam) ${removes}.`
-        : `The cloud (Seam) adds it at ${at(start)} and ${removes}.`),
+        ? `it puts the code on now and takes it off at ${at(end)}. This laptop must reach the lock then; until it does, the PIN keeps working.`
+        : `it puts the code on at ${at(start)} and takes it off at ${at(end)}. This laptop must reach the lock at both times; until then the change waits in the queue.`),
   };
 }
 

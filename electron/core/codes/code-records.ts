@@ -1,3 +1,4 @@
+import type { Operation } from '../../../shared/domain/operation';
 import type {
   AccessCode,
   AccessCodeErrorCode,
@@ -73,4 +74,19 @@ export function applyTransition(code: AccessCode, t: CodeTransition, at: Date): 
 /** Codes that occupy a slot on their lock (or are about to): everything not yet removed. */
 export function isActive(code: AccessCode): boolean {
   return !code.is_removed;
+}
+
+/** The lock has confirmed this code at some point (read back, checksum, preloaded with its schedule, or adopted as found). */
+export function wasConfirmedOnLock(code: AccessCode): boolean {
+  return code.verified_at !== null || code.events.some((e) => e.event_type === 'access_code.set_on_device' || e.event_type === 'access_code.scheduled_on_device');
+}
+
+/**
+ * Whether the code may be on its lock now: confirmed there once, or one of its Sets may have gone out (marked on air
+ * durably before sending — see Operation.is_ambiguous — or on the radio right now). False means it never reached the
+ * lock, so withdrawing it needs no radio at all, also after a crash.
+ */
+export function mayBeOnLock(code: AccessCode, operations: readonly Operation[], isRunning: (operationId: string) => boolean): boolean {
+  if (wasConfirmedOnLock(code)) return true;
+  return operations.some((o) => o.access_code_id === code.access_code_id && o.kind === 'set_code' && (o.is_ambiguous || isRunning(o.operation_id)));
 }

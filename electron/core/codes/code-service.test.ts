@@ -11,6 +11,7 @@ describe('code service', () => {
     await expect(h.codes.create('front', { code: '123' })).rejects.toMatchObject({ code: 'codes.constraint_violated', details: { rule: 'supported_code_lengths' } });
     await expect(h.codes.create('front', { code: '12a4' })).rejects.toMatchObject({ details: { rule: 'allowed_characters' } });
     h.network.memory.get(2)!.set(3, '777123');
+    h.network.interview(2);
     await expect(h.codes.create('front', { code: '777123' })).rejects.toMatchObject({ code: 'codes.duplicate_pin', details: { rule: 'duplicate_code_on_device' } });
     expect(h.network.commands).toBe(0);
     expect((await h.store.codes('site1')).read().accessCodes).toHaveLength(0);
@@ -19,6 +20,7 @@ describe('code service', () => {
   it('never takes a slot held by a code it does not own, and says when the lock is full', async () => {
     h = await createQueueHarness({ slotCount: 3 });
     h.network.memory.get(2)!.set(1, '999111');
+    h.network.interview(2);
     const a = await h.codes.create('front', { code: '1357' });
     const b = await h.codes.create('front', { code: '2468' });
     expect([a.slot, b.slot]).toEqual([2, 3]);
@@ -48,6 +50,7 @@ describe('code service', () => {
   it('generates a PIN that fits the lock and is not already on it', async () => {
     h = await createQueueHarness();
     h.network.memory.get(2)!.set(1, '111111');
+    h.network.interview(2);
     const pin = await h.codes.generate('front');
     expect(pin).toMatch(/^\d{4,6}$/);
     expect(pin).not.toBe('111111');

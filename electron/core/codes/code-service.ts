@@ -5,13 +5,14 @@ import type { Operation } from '../../../shared/domain/operation';
 import { checkPin, type PinRules } from '../../../shared/codes/pin-rules';
 import { generatePin } from '../../../shared/codes/pin-generator';
 import { checkCodeName } from '../../../shared/codes/code-name-rules';
+import { chooseFreeSlot, usableSlotCount } from '../../../shared/codes/slot-choice';
 import { CodedError } from '../../../shared/result';
 import type { LockManager } from '../locks/lock-manager';
 import type { Clock } from '../queue/clock';
 import type { OperationQueue } from '../queue/operation-queue';
 import { newOperation } from '../queue/operation-records';
 import type { DurableDoc, ShardedStore, SiteCodesData } from '../store/store-v2';
-import { applyTransition, isActive, newOngoingCode } from './code-records';
+import { applyTransition, isActive, mayBeOnLock, newOngoingCode } from './code-records';
 import { decideTimeBound, type WindowInput } from './time-bound-input';
 import { requireDoor } from '../store/find-door';
 
@@ -32,12 +33,6 @@ export interface CodeService {
   create(doorId: string, input: { name?: string; code?: string } & Partial<WindowInput>): Promise<AccessCode>;
   generate(doorId: string): Promise<string>;
   remove(doorId: string, accessCodeId: string): Promise<AccessCode>;
-}
-
-/** The lowest slot (from 1) not taken, or null when the lock is full. */
-function freeSlot(taken: ReadonlySet<number>, slotCount: number): number | null {
-  for (let slot = 1; slot <= slotCount; slot++) if (!taken.has(slot)) return slot;
-  return null;
 }
 
 /** Done and cancelled operations are history once a day old (the code's own events keep the story). */
@@ -120,22 +115,21 @@ export function createCodeService(deps: CodeServiceDeps): CodeService {
           const errorCode = check.rule === 'duplicate_code_on_device' ? 'codes.duplicate_pin' : 'codes.constraint_violated';
           throw new CodedError(errorCode, check.message, { rule: check.rule });
         }
-        const slot = freeSlot(rules.takenSlots, profile.slotCount);
+        const slot = chooseFreeSlot({ slotCount: profile.slotCount, reservedSlots: profile.reservedSlots, taken: rules.takenSlots });
         if (slot === null) {
-          throw new CodedError('codes.no_free_slot', `${d.name}: all ${profile.slotCount} code slots are in use. Remove a code first.`, { rule: 'max_active_codes_supported' });
+          throw new CodedError('codes.no_free_slot', `${d.name}: all ${usableSlotCount(profile)} code slots are in use. Remove a code first.`, { rule: 'max_active_codes_supported' });
         }
         const now = clock.now();
         const created = newOngoingCode({ id: deps.newId(), doorId, name, pin, slot, at: now });
         if (timeBound) {
           Object.assign(created, { type: 'time_bound', starts_at: timeBound.startsAt, ends_at: timeBound.endsAt, scheduled_by: timeBound.scheduledBy, status: timeBound.status });
         }
-        const loadAt = timeBound ? timeBound.loadAt : null;
-        const op = loadAt === undefined ? null : newOperation({ id: deps.newId(), code: created, kind: 'set_code', reason: loadAt ? 'preload' : 'new_code', notBefore: loadAt, at: now });
+        const op = newOperation({ id: deps.newId(), code: created, kind: 'set_code', reason: timeBound?.reason ?? 'new_code', notBefore: timeBound?.loadAt ?? null, at: now });
         data.accessCodes.push(created);
-        data.operations = [...prune(data.operations, now), ...(op ? [op] : [])];
+        data.operations = [...prune(data.operations, now), op];
         return { code: structuredClone(created), operation: op };
       });
-      if (operation) queue.markFresh(operation.operation_id);
+      queue.markFresh(operation.operation_id);
       deps.onChange(code);
       queue.kickDoor(doorId);
       return code;
@@ -155,17 +149,16 @@ export function createCodeService(deps: CodeServiceDeps): CodeService {
         if (!code || code.is_removed) throw new CodedError('codes.not_found', 'This access code does not exist (any more).');
         if (code.status === 'removing') return { updated: structuredClone(code), removal: null };
         const now = clock.now();
-        const pendingSet = data.operations.find((o) => o.access_code_id === accessCodeId && o.state === 'waiting' && o.kind === 'set_code');
-        // A set that never went out (created in this run, never attempted) is simply withdrawn: nothing to clear.
-        // One loaded from disk may have reached the lock just before a crash: it is cleared like any other.
-        if (pendingSet && queue.isFresh(pendingSet.operation_id) && !queue.isRunning(pendingSet.operation_id) && code.events.every((e) => e.event_type === 'access_code.created')) {
-          pendingSet.state = 'cancelled';
-          pendingSet.updated_at = now.toISOString();
-          return { updated: structuredClone(applyTransition(code, { status: 'unset', isRemoved: true, event: 'access_code.deleted', clearIssues: true }, now)), removal: null };
+        const isOnLock = mayBeOnLock(code, data.operations, queue.isRunning);
+        // Its Set is withdrawn either way; a code that never reached the lock (also after a crash: the on-air mark
+        // says so) needs no removal on the radio at all.
+        for (const o of data.operations) {
+          if (o.access_code_id !== accessCodeId || o.kind !== 'set_code' || (o.state !== 'waiting' && o.state !== 'failed')) continue;
+          o.state = 'cancelled';
+          o.updated_at = now.toISOString();
         }
-        if (pendingSet) {
-          pendingSet.state = 'cancelled';
-          pendingSet.updated_at = now.toISOString();
+        if (!isOnLock) {
+          return { updated: structuredClone(applyTransition(code, { status: 'unset', isRemoved: true, event: 'access_code.deleted', clearIssues: true }, now)), removal: null };
         }
         const op = newOperation({ id: deps.newId(), code, kind: 'remove_code', reason: 'installer_removed', notBefore: null, at: now });
         data.operations.push(op);

@@ -14,10 +14,12 @@ export interface WindowInput {
 export interface TimeBoundDecision {
   startsAt: string;
   endsAt: string;
-  scheduledBy: 'lock' | 'cloud';
+  scheduledBy: 'lock' | 'lockbench';
   status: 'unset' | 'setting';
-  /** When the set_code operation may run; null = now; undefined = no lock operation (the cloud adds it). */
-  loadAt: Date | null | undefined;
+  /** When the set_code operation may run: null = now; else its preload time (native) or its start (Lockbench). */
+  loadAt: Date | null;
+  /** Why the set_code operation exists (for the queue panel). */
+  reason: 'new_code' | 'preload' | 'window_start';
   plan: SchedulePlan;
 }
 
@@ -46,8 +48,8 @@ function instant(local: LocalDateTime, zone: string, which: 'start' | 'end'): st
 /**
  * Turns the installer's window (site wall times) into instants and a plan, refusing what cannot work with the rule
  * named: a wall time that does not exist (DST gap), an end before the start or in the past, a too-short window, and
- * — on a lock without native scheduling — a window nobody would switch on and off unless the installer confirms
- * that the cloud will do it once synced.
+ * — on a lock without native scheduling — a window Lockbench's queue must switch on and off, which works only while
+ * this laptop reaches the lock: refused unless the installer confirms (`confirmLockbenchScheduling`).
  */
 export function decideTimeBound(input: WindowInput, profile: LockProfile, zone: string, now: Date): TimeBoundDecision {
   const startsAt = instant(input.window.starts, zone, 'start');
@@ -62,8 +64,10 @@ export function decideTimeBound(input: WindowInput, profile: LockProfile, zone: 
   if (plan.kind === 'native') assertLockClock(profile, zone, now);
   const hasStarted = new Date(startsAt) <= now;
   if (plan.kind === 'native') {
-    return { startsAt, endsAt, scheduledBy: 'lock', status: hasStarted ? 'setting' : 'unset', loadAt: plan.preloadsNow ? null : new Date(plan.preloadAt), plan };
+    const loadAt = plan.preloadsNow ? null : new Date(plan.preloadAt);
+    return { startsAt, endsAt, scheduledBy: 'lock', status: hasStarted ? 'setting' : 'unset', loadAt, reason: loadAt ? 'preload' : 'new_code', plan };
   }
   if (!input.confirmLockbenchScheduling) throw new CodedError('codes.needs_confirmation', plan.message, { rule: 'native_scheduling' });
-  return { startsAt, endsAt, scheduledBy: 'cloud', status: hasStarted ? 'setting' : 'unset', loadAt: hasStarted ? null : undefined, plan };
+  const loadAt = hasStarted ? null : new Date(startsAt);
+  return { startsAt, endsAt, scheduledBy: 'lockbench', status: hasStarted ? 'setting' : 'unset', loadAt, reason: loadAt ? 'window_start' : 'new_code', plan };
 }

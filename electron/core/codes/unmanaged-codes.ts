@@ -45,10 +45,19 @@ export function createUnmanagedCodes(deps: UnmanagedDeps): UnmanagedCodes {
       .map((s) => ({ door_id: doorId, slot: s.slot, status: s.status as 'enabled' | 'disabled', code: s.code, is_masked: isMasked(s.code) }));
   }
 
+  /** Adopting takes the code as the lock holds it NOW: one fresh read of the slot, which is also its proof. */
+  async function readNow(d: Door, slot: number): Promise<UnmanagedCode> {
+    const reading = await locks.network(d.siteId).readCode(d.nodeId, slot);
+    if (!reading) throw new CodedError('zwave.no_answer', `${d.name}: the lock is not answering, so slot ${slot} could not be read. Try again when it answers.`);
+    if (reading.status !== 'enabled' && reading.status !== 'disabled') throw new CodedError('codes.not_found', `Slot ${slot} is empty now: the code was removed at the lock.`);
+    return { door_id: d.id, slot, status: reading.status, code: reading.code, is_masked: isMasked(reading.code) };
+  }
+
   async function take(doorId: string, slot: number, name: string | null, andClear: boolean): Promise<AccessCode> {
-    const found = (await list(doorId)).find((u) => u.slot === slot);
-    if (!found) throw new CodedError('codes.not_found', `Slot ${slot} holds no code Lockbench does not already manage.`);
+    const listed = (await list(doorId)).find((u) => u.slot === slot);
+    if (!listed) throw new CodedError('codes.not_found', `Slot ${slot} holds no code Lockbench does not already manage.`);
     const d = door(doorId);
+    const found = andClear ? listed : await readNow(d, slot);
     const doc = await store.codes(d.siteId);
     const now = deps.clock.now();
     const { code, opId } = await doc.update((data) => {
@@ -57,6 +66,7 @@ export function createUnmanagedCodes(deps: UnmanagedDeps): UnmanagedCodes {
       }
       const adopted = newOngoingCode({ id: deps.newId(), doorId, name, pin: found.code ?? '', slot, at: now });
       applyTransition(adopted, { status: 'set', event: 'access_code.set_on_device' }, now);
+      if (!andClear) Object.assign(adopted, { verified_at: now.toISOString(), verified_by: found.is_masked ? 'slot_status' : 'read_back' });
       data.accessCodes.push(adopted);
       if (!andClear) return { code: structuredClone(adopted), opId: null };
       const op = newOperation({ id: deps.newId(), code: adopted, kind: 'remove_code', reason: 'clear_unmanaged', notBefore: null, at: now });

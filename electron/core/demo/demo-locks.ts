@@ -17,6 +17,8 @@ export const DEMO_LOCKS: VirtualLockSpec[] = [
     batteryLevel: 90,
     dropRate: 0,
     revealsCodes: true,
+    // A code a previous installer left (Lockbench did not create it): the door view lists it to adopt, clear or leave.
+    factoryCodes: { 30: '802417' },
   },
   {
     nodeId: 3,
@@ -32,6 +34,8 @@ export const DEMO_LOCKS: VirtualLockSpec[] = [
     revealsCodes: true,
     // A budget lock: User Code v1, so no code checksum.
     userCodeVersion: 1,
+    // The owner's code, set at the keypad before Lockbench came.
+    factoryCodes: { 1: '2580' },
   },
   {
     nodeId: 4,

@@ -1,7 +1,7 @@
 import type { LockProfile } from '../../../shared/domain/lock';
 import { CodedError } from '../../../shared/result';
 import type { LockClockReading, LockClockSetting, LockNetwork, SlotReading, YearDayWindow } from '../zwave/lock-network';
-import { expectedUserCodeChecksum } from '../zwave/user-code-checksum';
+import { fakeLockChecksum } from './fake-lock-checksum';
 
 /** Scripted faults for one radio call on the fake network. */
 /** `drop_silently`: the Set is acknowledged but the lock keeps nothing (what a checksum or read-back must catch). */
@@ -9,8 +9,10 @@ export type FakeFault = 'no_answer' | 'ack_lost' | 'nak' | 'silent_read' | 'drop
 
 /**
  * An in-memory LockNetwork for unit tests of the layers above Z-Wave: a lock memory per node, a command counter,
- * and a fault script (e.g. the first Set's acknowledgement is lost although the code landed). The Z-Wave layer
- * itself is tested against zwave-js's own mock controller.
+ * and a fault script (e.g. the first Set's acknowledgement is lost although the code landed). Like zwave-js, it keeps
+ * a cache of what the controller last saw (filled at "interview", updated by reads and acknowledged Sets): `plant()`
+ * changes the lock's memory only, like a code typed at the keypad that was never reported. The Z-Wave layer itself is
+ * tested against zwave-js's own mock controller.
  */
 export class FakeLockNetwork implements LockNetwork {
   readonly homeId = 'fa4efa4e';
@@ -25,8 +27,26 @@ export class FakeLockNetwork implements LockNetwork {
   private readonly disconnects = new Set<(reason: string) => void>();
   private readonly keypadUnlocks = new Set<(nodeId: number, slot: number, at: Date) => void>();
 
+  /** What the controller last saw per node and slot (the fake's zwave-js cache). */
+  private readonly seen = new Map<number, Map<number, string | null>>();
+
   constructor(readonly profiles: Map<number, LockProfile>) {
-    for (const nodeId of profiles.keys()) this.memory.set(nodeId, new Map());
+    for (const nodeId of profiles.keys()) {
+      this.memory.set(nodeId, new Map());
+      this.seen.set(nodeId, new Map());
+    }
+  }
+
+  /** Puts a code into the lock's memory without the controller hearing of it (typed at the keypad, another tool). */
+  plant(nodeId: number, slot: number, pin: string): void {
+    this.slots(nodeId).set(slot, pin);
+  }
+
+  /** Re-reads every slot into the cache, as zwave-js's interview does with queryAllUserCodes. */
+  interview(nodeId: number): void {
+    const seen = this.seen.get(nodeId)!;
+    seen.clear();
+    for (const [slot, code] of this.slots(nodeId)) seen.set(slot, code);
   }
 
   lockNodeIds(): number[] {
@@ -40,7 +60,8 @@ export class FakeLockNetwork implements LockNetwork {
   }
 
   cachedSlots(nodeId: number): SlotReading[] {
-    return [...this.slots(nodeId)].map(([slot, code]) => ({ slot, status: 'enabled', code }));
+    this.slots(nodeId);
+    return [...this.seen.get(nodeId)!].map(([slot, code]): SlotReading => (code === null ? { slot, status: 'available', code: null } : { slot, status: 'enabled', code }));
   }
 
   async setCode(nodeId: number, slot: number, pin: string): Promise<void> {
@@ -48,9 +69,10 @@ export class FakeLockNetwork implements LockNetwork {
     const fault = this.faults.shift();
     if (fault === 'no_answer') throw new CodedError('zwave.no_answer', 'no answer');
     if (fault === 'nak') throw new CodedError('zwave.nak', 'NAK');
-    if (fault === 'drop_silently') return;
+    if (fault === 'drop_silently') return this.see(nodeId, slot, pin);
     this.slots(nodeId).set(slot, pin);
     if (fault === 'ack_lost') throw new CodedError('zwave.no_answer', 'no answer');
+    this.see(nodeId, slot, pin);
   }
 
   async readCode(nodeId: number, slot: number): Promise<SlotReading | null> {
@@ -60,6 +82,7 @@ export class FakeLockNetwork implements LockNetwork {
       return null;
     }
     const code = this.slots(nodeId).get(slot);
+    this.see(nodeId, slot, code ?? null);
     return code === undefined ? { slot, status: 'available', code: null } : { slot, status: 'enabled', code };
   }
 
@@ -68,6 +91,7 @@ export class FakeLockNetwork implements LockNetwork {
     const fault = this.faults.shift();
     if (fault === 'no_answer') throw new CodedError('zwave.no_answer', 'no answer');
     this.slots(nodeId).delete(slot);
+    this.see(nodeId, slot, null);
   }
 
   async setYearDaySchedule(nodeId: number, slot: number, window: YearDayWindow): Promise<void> {
@@ -106,7 +130,7 @@ export class FakeLockNetwork implements LockNetwork {
 
   async readChecksum(nodeId: number): Promise<number | null> {
     this.commands++;
-    return expectedUserCodeChecksum([...this.slots(nodeId)].map(([slot, code]) => ({ slot, status: 'enabled' as const, code })));
+    return fakeLockChecksum(this.slots(nodeId));
   }
 
   onKeypadUnlock(listener: (nodeId: number, slot: number, at: Date) => void): () => void {
@@ -155,6 +179,10 @@ export class FakeLockNetwork implements LockNetwork {
   }
 
   async close(): Promise<void> {}
+
+  private see(nodeId: number, slot: number, code: string | null): void {
+    this.seen.get(nodeId)?.set(slot, code);
+  }
 
   private slots(nodeId: number): Map<number, string> {
     const slots = this.memory.get(nodeId);

@@ -1,31 +1,50 @@
-import type { AccessCodeErrorCode } from '../../../shared/domain/access-code';
+import type { AccessCodeErrorCode, CodeProof } from '../../../shared/domain/access-code';
 import { isCodedError } from '../../../shared/result';
 import type { LockNetwork, SlotReading } from '../zwave/lock-network';
 
 /**
- * The outcome of one attempt on a lock, as the queue needs it: confirmed by the lock, a failure that can pass
- * (retry later; `mayHaveReached` when the command may have arrived although unconfirmed), or one that cannot.
+ * The outcome of one attempt on a lock, as the queue needs it:
+ * - `confirmed` by the lock (`proof`: how; null for a removal that needed nothing, the slot being empty or not ours);
+ * - `slot_taken`: the slot holds a code Lockbench did not put there — nothing was sent; the code needs another slot;
+ * - `transient`: a failure that can pass (retry later; `mayHaveReached` when a command may have arrived unconfirmed;
+ *   `refusedByLock` when the lock acknowledged a Set and kept the slot empty);
+ * - `permanent`: one that cannot.
  */
 export type AttemptOutcome =
-  | { kind: 'confirmed'; proof: 'read_back' | 'slot_status' | 'already_there' | 'not_ours' | 'checksum' }
+  | { kind: 'confirmed'; proof: CodeProof | null }
+  | { kind: 'slot_taken'; slot: number; message: string }
   | { kind: 'transient'; message: string; mayHaveReached: boolean; refusedByLock?: boolean }
   | { kind: 'permanent'; error: AccessCodeErrorCode; message: string };
 
-/** How a reading relates to the PIN we want in the slot. A masking lock is judged by slot status. */
-function judge(reading: SlotReading, pin: string): 'match' | 'masked' | 'other_code' | 'empty' {
+/**
+ * What one attempt works with. `onAir` must resolve true before the first command that changes the lock is sent: it
+ * records durably that the operation may reach the lock (false: the operation was withdrawn meanwhile — send nothing).
+ */
+export interface AttemptTarget {
+  network: LockNetwork;
+  nodeId: number;
+  onAir: () => Promise<boolean>;
+}
+
+/** How a reading relates to the PIN we want in the slot. A masking lock only shows that the slot is occupied. */
+export type SlotVerdict = 'match' | 'masked' | 'other_code' | 'empty';
+
+/** Judges a slot reading against our PIN. */
+export function judgeSlot(reading: SlotReading, pin: string): SlotVerdict {
   if (reading.status !== 'enabled' && reading.status !== 'disabled') return 'empty';
   if (reading.code === pin) return 'match';
   if (reading.code === null || /^\*+$/.test(reading.code)) return 'masked';
   return 'other_code';
 }
 
-function words(error: unknown): { message: string; mayHaveReached: boolean; transient: boolean } {
+/** Failure words and what they mean for a retry; one place for every attempt kind. */
+export function describeFailure(error: unknown): { message: string; mayHaveReached: boolean; transient: boolean } {
   if (!isCodedError(error)) return { message: 'an unexpected error', mayHaveReached: true, transient: true };
   switch (error.code) {
     case 'zwave.no_answer':
-      return { message: 'the lock did not answer', mayHaveReached: true, transient: true };
+      return { message: 'the lock is not answering', mayHaveReached: true, transient: true };
     case 'zwave.node_dead':
-      return { message: 'the lock is not reachable', mayHaveReached: false, transient: true };
+      return { message: 'the lock is not answering', mayHaveReached: false, transient: true };
     case 'zwave.nak':
       return { message: 'the controller refused the command', mayHaveReached: false, transient: true };
     case 'transport.disconnected':
@@ -37,7 +56,8 @@ function words(error: unknown): { message: string; mayHaveReached: boolean; tran
   }
 }
 
-async function read(network: LockNetwork, nodeId: number, slot: number): Promise<SlotReading | null> {
+/** Reads one slot; null when the lock did not answer (never throws). */
+export async function readSlot(network: LockNetwork, nodeId: number, slot: number): Promise<SlotReading | null> {
   try {
     return await network.readCode(nodeId, slot);
   } catch {
@@ -45,57 +65,82 @@ async function read(network: LockNetwork, nodeId: number, slot: number): Promise
   }
 }
 
+const NOT_ANSWERING: AttemptOutcome = { kind: 'transient', message: 'the lock is not answering', mayHaveReached: false };
+const WITHDRAWN: AttemptOutcome = { kind: 'transient', message: 'the change was withdrawn before it was sent', mayHaveReached: false };
+
 /**
- * One attempt to put `pin` in `slot`, proven by reading the slot back. When the previous attempt may have reached
- * the lock (`readFirst`), the slot is read before anything is sent: a code that landed is never sent twice.
+ * Decides from a fresh reading of the slot whether our Set may go there. A code that is already there (ours, after a
+ * Set whose answer was lost) is confirmed; a slot holding another PIN — or, on a masking lock, any code when ours
+ * cannot have reached it — is never written: `slot_taken`. Null: the slot is free, go ahead.
  */
-export async function attemptSet(network: LockNetwork, nodeId: number, slot: number, pin: string, readFirst: boolean): Promise<AttemptOutcome> {
-  if (readFirst) {
-    const before = await read(network, nodeId, slot);
-    const verdict = before && judge(before, pin);
-    if (verdict === 'match' || verdict === 'masked') return { kind: 'confirmed', proof: 'already_there' };
+export function decideBeforeSet(before: SlotReading, slot: number, pin: string, mayBeThere: boolean): AttemptOutcome | null {
+  const verdict = judgeSlot(before, pin);
+  if (verdict === 'match') return { kind: 'confirmed', proof: 'read_back' };
+  if (verdict === 'masked' && mayBeThere) return { kind: 'confirmed', proof: 'slot_status' };
+  if (verdict === 'masked' || verdict === 'other_code') {
+    return { kind: 'slot_taken', slot, message: `Slot ${slot} holds a code Lockbench did not create; it was left alone.` };
   }
-  let failure: ReturnType<typeof words> | null = null;
+  return null;
+}
+
+/** Sends the Set and proves it by reading the slot back. Only call for a slot proven free (or holding this code). */
+export async function setAndReadBack(target: AttemptTarget, slot: number, pin: string): Promise<AttemptOutcome> {
+  const { network, nodeId } = target;
+  let failure: ReturnType<typeof describeFailure> | null = null;
   try {
     await network.setCode(nodeId, slot, pin);
   } catch (error) {
-    failure = words(error);
+    failure = describeFailure(error);
     if (!failure.transient) return { kind: 'permanent', error: 'failed_to_set_on_device', message: failure.message };
   }
-  const after = await read(network, nodeId, slot);
-  if (!after) return { kind: 'transient', message: failure?.message ?? 'the lock did not answer the read-back', mayHaveReached: true };
-  const verdict = judge(after, pin);
+  const after = await readSlot(network, nodeId, slot);
+  if (!after) return { kind: 'transient', message: failure?.message ?? 'the lock did not confirm the code (no read-back)', mayHaveReached: true };
+  const verdict = judgeSlot(after, pin);
   if (verdict === 'match') return { kind: 'confirmed', proof: 'read_back' };
   if (verdict === 'masked') return { kind: 'confirmed', proof: 'slot_status' };
   if (verdict === 'other_code') {
-    return { kind: 'permanent', error: 'failed_to_set_on_device', message: `Slot ${slot} holds a code Lockbench did not put there; it was not overwritten.` };
+    return { kind: 'permanent', error: 'failed_to_set_on_device', message: `Slot ${slot} reads back another code; it was not overwritten.` };
   }
   return failure
     ? { kind: 'transient', message: failure.message, mayHaveReached: false }
-    : // A lock that refuses a PIN (e.g. as a duplicate of one it holds) acknowledges and keeps the slot empty; so can
-      // a stale report on a bad radio. Tried again a few times, then stopped (see applyOutcome): no endless retries.
-      { kind: 'transient', message: 'the lock accepted the command but kept the slot empty (it may refuse this PIN, e.g. as a duplicate)', mayHaveReached: false, refusedByLock: true };
+    : // A lock that refuses a PIN (wrong length, a duplicate of one it holds) acknowledges and keeps the slot empty.
+      { kind: 'transient', message: 'the lock accepted the command but kept the slot empty (it may refuse this PIN)', mayHaveReached: false, refusedByLock: true };
+}
+
+/**
+ * One attempt to put `pin` in `slot`: the slot is read first, every time — a Set only goes to a slot proven free
+ * (see decideBeforeSet), so a code typed at the keypad after the last read is never overwritten. `mayBeThere`: an
+ * earlier attempt may have landed (then a masked occupied slot counts as ours).
+ */
+export async function attemptSet(target: AttemptTarget, slot: number, pin: string, mayBeThere: boolean): Promise<AttemptOutcome> {
+  const before = await readSlot(target.network, target.nodeId, slot);
+  if (!before) return NOT_ANSWERING;
+  const decided = decideBeforeSet(before, slot, pin, mayBeThere);
+  if (decided) return decided;
+  if (!(await target.onAir())) return WITHDRAWN;
+  return setAndReadBack(target, slot, pin);
 }
 
 /**
  * One attempt to empty `slot` of OUR code, proven by reading it back as available. The slot is read first: a slot
  * that is already empty needs nothing, and one that now holds somebody else's code is never touched.
  */
-export async function attemptClear(network: LockNetwork, nodeId: number, slot: number, pin: string): Promise<AttemptOutcome> {
-  const before = await read(network, nodeId, slot);
-  if (!before) return { kind: 'transient', message: 'the lock did not answer', mayHaveReached: false };
-  const verdict = judge(before, pin);
-  if (verdict === 'empty') return { kind: 'confirmed', proof: 'already_there' };
-  if (verdict === 'other_code') return { kind: 'confirmed', proof: 'not_ours' };
-  let failure: ReturnType<typeof words> | null = null;
+export async function attemptClear(target: AttemptTarget, slot: number, pin: string): Promise<AttemptOutcome> {
+  const { network, nodeId } = target;
+  const before = await readSlot(network, nodeId, slot);
+  if (!before) return NOT_ANSWERING;
+  const verdict = judgeSlot(before, pin);
+  if (verdict === 'empty' || verdict === 'other_code') return { kind: 'confirmed', proof: null };
+  if (!(await target.onAir())) return WITHDRAWN;
+  let failure: ReturnType<typeof describeFailure> | null = null;
   try {
     await network.clearCode(nodeId, slot);
   } catch (error) {
-    failure = words(error);
+    failure = describeFailure(error);
     if (!failure.transient) return { kind: 'permanent', error: 'failed_to_remove_from_device', message: failure.message };
   }
-  const after = await read(network, nodeId, slot);
+  const after = await readSlot(network, nodeId, slot);
   if (after?.status === 'available') return { kind: 'confirmed', proof: 'read_back' };
-  if (!after) return { kind: 'transient', message: failure?.message ?? 'the lock did not answer the read-back', mayHaveReached: true };
+  if (!after) return { kind: 'transient', message: failure?.message ?? 'the lock did not confirm the removal (no read-back)', mayHaveReached: true };
   return { kind: 'transient', message: failure?.message ?? 'the slot still holds the code', mayHaveReached: false };
 }

@@ -101,43 +101,63 @@ describe('durable operation queue', () => {
     expect(ops.filter((o) => o.kind === 'set_code')).toHaveLength(1);
   });
 
-  it('stops with a clear error when the slot holds a code it does not own, and can be cancelled', async () => {
-    h = await createQueueHarness();
-    const code = await h.codes.create('front', { name: 'Visitor', code: '9753' });
-    h.network.memory.get(2)!.set(code.slot!, '1111');
-    await settle();
-    expect(await h.code('Visitor')).toMatchObject({ status: 'unset', errors: [{ error_code: 'failed_to_set_on_device' }] });
-    const [failed] = await h.queueService.list('site1');
-    expect(failed).toMatchObject({ state: 'failed' });
-    await h.queueService.cancel('front', failed!.operation_id);
-    await settle();
-    expect(h.network.memory.get(2)!.get(code.slot!)).toBe('1111');
-    expect(await h.code('Visitor')).toMatchObject({ is_removed: true });
-  });
-
   it('retry puts a failed change back in line', async () => {
     h = await createQueueHarness();
-    const code = await h.codes.create('front', { name: 'Visitor', code: '9753' });
-    h.network.memory.get(2)!.set(code.slot!, '1111');
-    await settle();
-    h.network.memory.get(2)!.delete(code.slot!);
+    for (let i = 0; i < 3; i++) h.network.faults.push('drop_silently');
+    await h.codes.create('front', { name: 'Visitor', code: '9753' });
+    for (let i = 0; i < 3; i++) {
+      await settle();
+      h.clock.advance(10_000);
+    }
     const [failed] = await h.queueService.list('site1');
+    expect(failed).toMatchObject({ state: 'failed' });
     await h.queueService.retry('front', failed!.operation_id);
     await settle();
     expect((await h.code('Visitor')).status).toBe('set');
   });
 
-  it('clears a code removed after a restart even if its Set reached the lock just before the crash', async () => {
+  it('clears a code removed after a restart when its Set may have reached the lock before the crash', async () => {
     h = await createQueueHarness();
-    h.queue.close(); // the Set is stored but the app dies before its result is saved
+    h.network.faults.push('ack_lost', 'silent_read'); // the Set lands, its answer and the read-back are lost…
     const code = await h.codes.create('front', { name: 'Crash', code: '4702' });
-    await h.restart();
-    h.network.memory.get(2)!.set(code.slot!, '4702'); // …while the lock did get it
+    await settle();
+    await h.restart(); // …and the app dies before the retry
+    expect((await h.store.codes('site1')).read().operations).toMatchObject([{ kind: 'set_code', is_ambiguous: true }]);
     const removing = await h.codes.remove('front', code.access_code_id);
     expect(removing.status).toBe('removing');
+    h.clock.advance(5_000);
     await h.settle();
     expect(h.network.memory.get(2)!.has(code.slot!)).toBe(false);
     expect(await h.code('Crash')).toMatchObject({ is_removed: true });
+  });
+
+  it('after a crash, removing a code whose Set never went out withdraws it with no radio traffic and no waiting', async () => {
+    h = await createQueueHarness({ slotCount: 40 });
+    await h.unplug(); // 30 codes wait for the door…
+    const codes: Awaited<ReturnType<QueueHarness['codes']['create']>>[] = [];
+    for (let i = 0; i < 30; i++) codes.push(await h.codes.create('front', { code: String(4000 + i * 7) }));
+    await h.restart({ connect: false }); // …the app restarts (a crash leaves the same files: writes are durable before their ack)
+    const before = h.network.commands;
+    const removed = await h.codes.remove('front', codes[7]!.access_code_id);
+    expect(removed).toMatchObject({ is_removed: true, status: 'unset' });
+    expect(h.network.commands - before).toBe(0);
+    const ops = (await h.store.codes('site1')).read().operations.filter((o) => o.access_code_id === codes[7]!.access_code_id);
+    expect(ops.map((o) => [o.kind, o.state])).toEqual([['set_code', 'cancelled']]);
+  });
+
+  it('runs a removal before the Sets queued ahead of it on the same door', async () => {
+    h = await createQueueHarness({ slotCount: 40 });
+    const first = await h.codes.create('front', { code: '7410' });
+    await settle();
+    await h.unplug();
+    for (let i = 0; i < 10; i++) await h.codes.create('front', { code: String(5000 + i * 13) });
+    await h.codes.remove('front', first.access_code_id);
+    const order: string[] = [];
+    h.changes.length = 0;
+    await h.plugIn();
+    for (const c of h.changes) order.push(c.is_removed ? 'removed' : c.status);
+    expect(order[0]).toBe('removed');
+    expect(h.network.memory.get(2)!.has(first.slot!)).toBe(false);
   });
 
   it('stops retrying a PIN the lock keeps refusing, instead of retrying forever', async () => {

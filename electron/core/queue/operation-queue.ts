@@ -2,12 +2,13 @@ import type { AccessCode } from '../../../shared/domain/access-code';
 import type { Door } from '../../../shared/domain/door';
 import type { Operation } from '../../../shared/domain/operation';
 import type { LockManager } from '../locks/lock-manager';
-import type { ShardedStore } from '../store/store-v2';
+import type { DurableDoc, ShardedStore, SiteCodesData } from '../store/store-v2';
 import type { Clock } from './clock';
-import { attemptClear, attemptSet, type AttemptOutcome } from './lock-attempts';
-import { applyOutcome, type RetryRules } from './operation-records';
-import { attemptScheduledSet } from './schedule-attempt';
-import { setBatchWithChecksum } from './checksum-batch';
+import { pickDoorWork } from './door-work';
+import { type AttemptOutcome } from './lock-attempts';
+import { applyOutcome, moveToAnotherSlot, type RetryRules } from './operation-records';
+import { runAttempts, type RefusalPolicy } from './run-attempts';
+import { freeSlotFor } from './slot-moves';
 
 /** What the queue needs. */
 export interface QueueDeps {
@@ -18,28 +19,33 @@ export interface QueueDeps {
   onCodeChanged: (code: AccessCode) => void;
   /** Something in the site's queue changed (state, running, waiting): the UI refreshes its queue panel. */
   onQueueChanged: (siteId: string) => void;
+  /**
+   * Asks a lock that is not answering whether it is back (a ping); true when it answered. Without it a lock marked
+   * not answering is tried as if it were.
+   */
+  wake?: (siteId: string, nodeId: number) => Promise<boolean>;
+  /** Something worth a progress line on a door ("slot 3 holds a code from elsewhere; using slot 4"). */
+  onActivity?: (door: Door, message: string) => void;
+  /** How a lock's refusal of a PIN is judged and learned from (PIN lengths nobody told us). */
+  refusals?: RefusalPolicy;
 }
 
 /**
- * Applies queued operations to locks, one door at a time, in the order they were acknowledged.
+ * Applies queued operations to locks, one door at a time.
  *
- *   kick(door) ─▶ next due waiting op ─▶ site connected? ─no─▶ wait (kicked again on reconnect)
+ *   kick(door) ─▶ pick work (removals first; per code its oldest op) ─▶ site ready? lock answering (ping)? ─no─▶ wait
  *                      │ yes
  *                      ▼
- *        read first if it may already be there ─▶ Set/Clear ─▶ read back ─▶ one durable update (op + code)
+ *   mark on air (durable, while the slot is read) ─▶ read slot: free? ─▶ Set/Clear ─▶ read back ─▶ one durable update
+ *                      │ slot holds another code: nothing sent, the code moves to another free slot (or stops: full)
  *                      └─ not due yet ─▶ timer at its not_before
  *
- * Operations loaded from disk (written before a crash or restart) are treated as ambiguous: the slot is read
- * before anything is sent, so nothing is ever duplicated.
+ * `is_ambiguous` reaches the disk before any command that changes the lock: after a crash, an operation that is not
+ * ambiguous never reached the lock, and one that is gets its slot read before anything is sent again.
  */
 export interface OperationQueue {
-  /** Note an operation created in this process, now on disk (not ambiguous unless an attempt makes it so). */
+  /** Note an operation created in this process, now on disk. */
   markFresh(operationId: string): void;
-  /**
-   * True for an operation created in this process that has not been attempted yet. An operation loaded from disk is
-   * never fresh: a crash may have come after its Set reached the lock (attempts are not saved mid-radio).
-   */
-  isFresh(operationId: string): boolean;
   kickDoor(doorId: string): void;
   kickSite(siteId: string): void;
   /** Ids of operations on the radio right now. */
@@ -55,7 +61,6 @@ export function createOperationQueue(deps: QueueDeps): OperationQueue {
   const fresh = new Set<string>();
   /** Per site, the operations that were on disk when the queue first looked: durable by definition. */
   const loaded = new Map<string, Set<string>>();
-  const attempted = new Set<string>();
   const running = new Set<string>();
   const busy = new Map<string, Promise<void>>();
   const again = new Set<string>();
@@ -75,27 +80,27 @@ export function createOperationQueue(deps: QueueDeps): OperationQueue {
     wakeups.set(doorId, { at: at.getTime(), cancel });
   }
 
-  async function runOne(door: Door, op: Operation, code: AccessCode): Promise<AttemptOutcome> {
-    const network = locks.network(door.siteId);
-    if (code.slot === null) return { kind: 'permanent', error: 'failed_to_set_on_device', message: 'The code has no slot.' };
-    if (op.kind === 'remove_code') {
-      const cleared = await attemptClear(network, door.nodeId, code.slot, code.code);
-      if (cleared.kind !== 'confirmed' || code.scheduled_by !== 'lock') return cleared;
-      // The user's schedule must go too, or the next code in this slot would inherit the old window.
-      try {
-        await network.clearSchedules(door.nodeId, code.slot);
-        return cleared;
-      } catch {
-        return { kind: 'transient', message: "the code is gone but the slot's schedule is not cleared yet", mayHaveReached: false };
-      }
-    }
-    const readFirst = op.is_ambiguous || !fresh.has(op.operation_id);
-    if (code.type === 'time_bound' && code.scheduled_by === 'lock') {
-      const zone = store.index.read().sites.find((s) => s.id === door.siteId)?.timeZone ?? 'UTC';
-      const offset = locks.profile(door.siteId, door.nodeId)?.clockOffsetMinutes ?? null;
-      return attemptScheduledSet(network, door.nodeId, { ...code, slot: code.slot }, zone, offset, readFirst);
-    }
-    return attemptSet(network, door.nodeId, code.slot, code.code, readFirst);
+  /** Writes "may reach the lock" on the operations still waiting; resolves with those it marked. */
+  function markOnAir(doc: DurableDoc<SiteCodesData>, work: Operation[]): Promise<Set<string>> {
+    const ids = new Set(work.map((o) => o.operation_id));
+    return doc
+      .update((data) => {
+        const marked = new Set<string>();
+        for (const o of data.operations) {
+          if (!ids.has(o.operation_id) || o.state !== 'waiting') continue;
+          o.is_ambiguous = true;
+          marked.add(o.operation_id);
+        }
+        return marked;
+      })
+      .catch(() => new Set<string>());
+  }
+
+  /** True when the lock can be tried now: answering, or it answered a ping just now. */
+  async function isReachable(door: Door): Promise<boolean> {
+    const profile = locks.profile(door.siteId, door.nodeId);
+    if (!profile || profile.isOnline || !deps.wake) return true;
+    return deps.wake(door.siteId, door.nodeId);
   }
 
   async function drain(doorId: string): Promise<void> {
@@ -103,85 +108,77 @@ export function createOperationQueue(deps: QueueDeps): OperationQueue {
       const door = doorOf(doorId);
       if (!door || isClosed) return;
       const doc = await store.codes(door.siteId);
-      const now = clock.now();
-      // Per code only its oldest waiting operation may run: a removal never overtakes the set it undoes.
-      const heads = new Map<string, Operation>();
       if (!loaded.has(door.siteId)) loaded.set(door.siteId, new Set(doc.read().operations.map((o) => o.operation_id)));
       const onDisk = loaded.get(door.siteId)!;
-      for (const o of doc.read().operations) {
-        // An operation still being written (in memory, not yet acknowledged) never goes on air: if the app died now,
-        // the lock would hold a code nobody was told about.
-        if (!fresh.has(o.operation_id) && !onDisk.has(o.operation_id)) continue;
-        if (o.door_id === doorId && o.state === 'waiting' && !heads.has(o.access_code_id)) heads.set(o.access_code_id, o);
+      const data = doc.read();
+      const codeOf = (o: Operation) => data.accessCodes.find((c) => c.access_code_id === o.access_code_id);
+      const work = pickDoorWork({
+        doorId,
+        operations: data.operations,
+        codeOf,
+        isDurable: (o) => fresh.has(o.operation_id) || onDisk.has(o.operation_id),
+        now: clock.now(),
+        canBatch: locks.profile(door.siteId, door.nodeId)?.supportsChecksum ?? false,
+      });
+      if (work.orphan) {
+        const orphanId = work.orphan.operation_id;
+        await doc.update((d) => void (d.operations.find((o) => o.operation_id === orphanId)!.state = 'cancelled'));
+        continue;
       }
-      const waiting = [...heads.values()];
-      const due = waiting.find((o) => o.not_before === null || new Date(o.not_before) <= now);
-      if (!due) {
-        const next = waiting.map((o) => new Date(o.not_before!)).sort((a, b) => a.getTime() - b.getTime())[0];
-        if (next) wakeAt(doorId, next);
+      if (work.due.length === 0) {
+        if (work.nextAt) wakeAt(doorId, work.nextAt);
         return;
       }
       if (locks.status(door.siteId).state !== 'ready') return;
-      const data = doc.read();
-      const codeOf = (o: Operation) => data.accessCodes.find((c) => c.access_code_id === o.access_code_id);
-      const orphan = waiting.find((o) => !codeOf(o));
-      if (orphan) {
-        await doc.update((d) => void (d.operations.find((o) => o.operation_id === orphan.operation_id)!.state = 'cancelled'));
-        continue;
-      }
-      const batch = checksumBatch(door, waiting.filter((o) => o.not_before === null || new Date(o.not_before) <= now), codeOf);
-      const work = batch.length >= 2 ? batch : [due];
-      work.forEach((o) => {
-        running.add(o.operation_id);
-        attempted.add(o.operation_id);
-      });
+      const wasAmbiguous = new Map(work.due.map((o) => [o.operation_id, o.is_ambiguous]));
+      work.due.forEach((o) => running.add(o.operation_id));
       deps.onQueueChanged(door.siteId);
-      const outcomes = await runWork(door, work, codeOf);
-      work.forEach((o) => running.delete(o.operation_id));
-      const changed = await doc.update((d) => {
-        const touched: AccessCode[] = [];
-        for (const [operationId, outcome] of outcomes) {
-          const o = d.operations.find((x) => x.operation_id === operationId);
-          const c = o && d.accessCodes.find((x) => x.access_code_id === o.access_code_id);
-          if (!o || !c || o.state !== 'waiting') continue;
-          applyOutcome(o, c, outcome, clock.now(), deps.rules);
-          touched.push(structuredClone(c));
+      let outcomes: Map<string, AttemptOutcome>;
+      if (await isReachable(door)) {
+        const marking = markOnAir(doc, work.due);
+        outcomes = await runAttempts({ store, locks, door, work: work.due, codeOf, wasAmbiguous, marking });
+      } else {
+        const silent: AttemptOutcome = { kind: 'transient', message: 'the lock is not answering', mayHaveReached: false };
+        outcomes = new Map(work.due.map((o) => [o.operation_id, silent]));
+      }
+      work.due.forEach((o) => running.delete(o.operation_id));
+      await record(door, doc, outcomes, wasAmbiguous);
+      deps.onQueueChanged(door.siteId);
+    }
+  }
+
+  /** One durable update with every outcome; then the UI hears about each changed code. */
+  async function record(door: Door, doc: DurableDoc<SiteCodesData>, outcomes: Map<string, AttemptOutcome>, wasAmbiguous: Map<string, boolean>): Promise<void> {
+    const lock = locks.profile(door.siteId, door.nodeId) ?? door.lastProfile;
+    const cached = lock && locks.status(door.siteId).state === 'ready' ? locks.network(door.siteId).cachedSlots(door.nodeId) : [];
+    const moves: string[] = [];
+    const lengths: Array<{ length: number; accepted: boolean }> = [];
+    const changed = await doc.update((d) => {
+      const touched: AccessCode[] = [];
+      for (const [operationId, outcome] of outcomes) {
+        const o = d.operations.find((x) => x.operation_id === operationId);
+        const c = o && d.accessCodes.find((x) => x.access_code_id === o.access_code_id);
+        if (!o || !c || o.state !== 'waiting') continue;
+        const before = wasAmbiguous.get(operationId) ?? o.is_ambiguous;
+        if (outcome.kind === 'slot_taken') {
+          const slot = lock ? freeSlotFor({ door, lock, codes: d.accessCodes, cached, taken: outcome.slot }) : null;
+          moveToAnotherSlot(o, c, slot, clock.now(), before);
+          moves.push(slot === null ? `${outcome.message} No other slot is free: the code was not put on the lock.` : `${outcome.message} This code goes to slot ${slot} instead.`);
+        } else {
+          const isRefusal = outcome.kind === 'transient' && outcome.refusedByLock === true;
+          const stopOnRefusal = isRefusal ? (deps.refusals?.stopMessage(door, c) ?? null) : null;
+          applyOutcome(o, c, outcome, clock.now(), deps.rules, { wasAmbiguous: before, stopOnRefusal });
+          if (o.kind === 'set_code' && (isRefusal || (outcome.kind === 'confirmed' && outcome.proof !== null))) {
+            lengths.push({ length: c.code.length, accepted: !isRefusal });
+          }
         }
-        return touched;
-      });
-      changed.forEach((c) => deps.onCodeChanged(c));
-      deps.onQueueChanged(door.siteId);
-    }
-  }
-
-  /** Fresh ongoing sets that can be proven together by one checksum read (User Code CC v2), at most 30. */
-  function checksumBatch(door: Door, due: Operation[], codeOf: (o: Operation) => AccessCode | undefined): Operation[] {
-    if (!locks.profile(door.siteId, door.nodeId)?.supportsChecksum) return [];
-    return due
-      .filter((o) => o.kind === 'set_code' && !o.is_ambiguous && fresh.has(o.operation_id) && codeOf(o)?.type === 'ongoing' && codeOf(o)?.slot !== null)
-      .slice(0, 30);
-  }
-
-  async function runWork(door: Door, work: Operation[], codeOf: (o: Operation) => AccessCode | undefined): Promise<Map<string, AttemptOutcome>> {
-    const failed = (e: unknown): AttemptOutcome => ({ kind: 'transient', message: String(e), mayHaveReached: true });
-    const outcomes = new Map<string, AttemptOutcome>();
-    if (work.length >= 2) {
-      const items = work.map((o) => ({ slot: codeOf(o)!.slot!, pin: codeOf(o)!.code }));
-      const confirmed = (await store.codes(door.siteId)).read().accessCodes
-        .filter((c) => c.door_id === door.id && !c.is_removed && c.slot !== null && c.events.some((e) => e.event_type === 'access_code.set_on_device' || e.event_type === 'access_code.scheduled_on_device'))
-        .map((c) => ({ slot: c.slot!, pin: c.code }));
-      const proven = await setBatchWithChecksum(locks.network(door.siteId), door.nodeId, items, confirmed).catch(() => null);
-      // Without the proof every code is checked on its own; each was sent, so its slot is read before any resend.
-      for (const o of work) {
-        const code = codeOf(o)!;
-        const outcome = proven?.get(code.slot!) ?? (await attemptSet(locks.network(door.siteId), door.nodeId, code.slot!, code.code, true).catch(failed));
-        outcomes.set(o.operation_id, outcome);
+        touched.push(structuredClone(c));
       }
-      return outcomes;
-    }
-    const op = work[0]!;
-    outcomes.set(op.operation_id, await runOne(door, op, codeOf(op)!).catch(failed));
-    return outcomes;
+      return touched;
+    });
+    for (const code of changed) deps.onCodeChanged(code);
+    for (const message of moves) deps.onActivity?.(door, `${door.name}: ${message}`);
+    if (deps.refusals && lengths.length > 0) await deps.refusals.learn(door, lengths).catch(() => undefined);
   }
 
   function kickDoor(doorId: string): void {
@@ -201,7 +198,6 @@ export function createOperationQueue(deps: QueueDeps): OperationQueue {
 
   return {
     markFresh: (id) => void fresh.add(id),
-    isFresh: (id) => fresh.has(id) && !attempted.has(id),
     kickDoor,
     kickSite(siteId) {
       for (const door of store.index.read().doors.filter((d) => d.siteId === siteId)) kickDoor(door.id);

@@ -47,37 +47,75 @@ function confirmedSet(code: AccessCode, now: Date): CodeTransition {
     : { status: 'set', event: 'access_code.set_on_device', clearIssues: true };
 }
 
+/** What the queue knew when the attempt began, beyond the outcome itself. */
+export interface AttemptContext {
+  /** The operation may have reached the lock BEFORE this attempt (its on-air mark is undone if this one sent nothing). */
+  wasAmbiguous: boolean;
+  /**
+   * When the lock refuses this PIN and nothing says which lengths it takes, the words that stop the code at the first
+   * refusal (code_constraints_violated) instead of retrying; null to retry as usual.
+   */
+  stopOnRefusal?: string | null;
+}
+
+/**
+ * The code found its slot holding somebody else's code (nothing was sent): it moves to `newSlot` and its operation
+ * runs again at once, or — no free slot left — both stop with `no_space_for_access_code_on_device`.
+ */
+export function moveToAnotherSlot(op: Operation, code: AccessCode, newSlot: number | null, now: Date, wasAmbiguous: boolean): void {
+  op.updated_at = now.toISOString();
+  op.is_ambiguous = wasAmbiguous;
+  if (newSlot !== null) {
+    code.slot = newSlot;
+    code.updated_at = now.toISOString();
+    op.not_before = null;
+    return;
+  }
+  const message = 'Every free slot on this lock holds a code Lockbench did not create; none was overwritten. Remove a code first.';
+  op.state = 'failed';
+  op.last_error = { code: 'codes.no_free_slot', message };
+  applyTransition(code, { status: 'unset', event: 'access_code.failed_to_set_on_device', error: { code: 'no_space_for_access_code_on_device', message } }, now);
+}
+
 /**
  * Applies an attempt's outcome to the operation and its code, in place (inside one durable store update):
  *   confirmed ─▶ op done, code set (or scheduled) / removed
  *   transient ─▶ op waiting with backoff (ambiguous if it may have landed); code error after N tries, warning if slow
  *   permanent ─▶ op failed, code carries the Seam error
  */
-export function applyOutcome(op: Operation, code: AccessCode, outcome: AttemptOutcome, now: Date, rules: RetryRules): void {
+export function applyOutcome(op: Operation, code: AccessCode, outcome: AttemptOutcome, now: Date, rules: RetryRules, context: AttemptContext): void {
   const isSet = op.kind === 'set_code';
   op.updated_at = now.toISOString();
+  if (outcome.kind === 'slot_taken') throw new Error('slot_taken is applied with moveToAnotherSlot');
   if (outcome.kind === 'confirmed') {
     op.state = 'done';
     op.last_error = null;
     op.is_ambiguous = false;
     applyTransition(code, isSet ? confirmedSet(code, now) : { status: 'unset', isRemoved: true, event: 'access_code.removed_from_device', clearIssues: true }, now);
+    if (isSet && outcome.proof) {
+      code.verified_at = now.toISOString();
+      code.verified_by = outcome.proof;
+    }
     return;
   }
   op.attempts += 1;
   const errorCode = isSet ? 'failed_to_set_on_device' : 'failed_to_remove_from_device';
   const event = isSet ? 'access_code.failed_to_set_on_device' : 'access_code.failed_to_remove_from_device';
-  if (outcome.kind === 'transient' && outcome.refusedByLock && op.attempts >= rules.errorAfterAttempts) {
+  if (outcome.kind === 'transient' && outcome.refusedByLock && context.stopOnRefusal) {
+    outcome = { kind: 'permanent', error: 'code_constraints_violated', message: context.stopOnRefusal };
+  } else if (outcome.kind === 'transient' && outcome.refusedByLock && op.attempts >= rules.errorAfterAttempts) {
     outcome = { kind: 'permanent', error: 'failed_to_set_on_device', message: `Refused by the lock ${op.attempts} times: ${outcome.message}.` };
   }
   if (outcome.kind === 'permanent') {
     op.state = 'failed';
+    op.is_ambiguous = context.wasAmbiguous;
     op.last_error = { code: outcome.error, message: outcome.message };
     applyTransition(code, { status: isSet ? 'unset' : 'set', event, error: { code: outcome.error, message: outcome.message } }, now);
     return;
   }
   const wait = rules.backoffMs(op.attempts);
   op.state = 'waiting';
-  op.is_ambiguous = op.is_ambiguous || outcome.mayHaveReached;
+  op.is_ambiguous = context.wasAmbiguous || outcome.mayHaveReached;
   op.not_before = new Date(now.getTime() + wait).toISOString();
   op.last_error = { code: 'transient', message: outcome.message };
   const slow = isSet && now.getTime() - new Date(op.created_at).getTime() >= rules.delayWarningMs;

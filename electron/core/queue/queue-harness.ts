@@ -15,6 +15,7 @@ import { createOperationQueue, type OperationQueue } from './operation-queue';
 import type { RetryRules } from './operation-records';
 import { createQueueService, type QueueService } from './queue-service';
 import { createTimeKeeper, type TimeKeeper } from './time-keeper';
+import { createUnmanagedCodes, type UnmanagedCodes } from '../codes/unmanaged-codes';
 
 /** Test support: the code pipeline (real sharded store on disk, queue, time keeper) over a fake lock and a manual clock. */
 export interface QueueHarness {
@@ -26,6 +27,7 @@ export interface QueueHarness {
   queue: OperationQueue;
   codes: CodeService;
   queueService: QueueService;
+  unmanaged: UnmanagedCodes;
   timeKeeper: TimeKeeper;
   changes: AccessCode[];
   /** Waits until the time keeper and the queue have nothing left to do right now. */
@@ -35,8 +37,11 @@ export interface QueueHarness {
   /** Pulls the stick (the site goes away) and plugs it back in (the site is ready again and the queue resumes). */
   unplug(): Promise<void>;
   plugIn(): Promise<void>;
-  /** Closes everything and opens it again on the same folder (a restart), keeping the lock's memory. */
-  restart(): Promise<void>;
+  /**
+   * Closes everything and opens it again on the same folder (a restart), keeping the lock's memory; with
+   * `{ connect: false }` the door's site stays unconnected after the restart (the lock is away).
+   */
+  restart(options?: { connect?: boolean }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -50,7 +55,7 @@ export async function createQueueHarness(profile: Partial<LockProfile> = {}, sta
   const network = new FakeLockNetwork(new Map([[2, sampleLockProfile({ slotCount: 5, supportedCodeLengths: [4, 5, 6], ...profile })]]));
   const h = { dir, clock, network, changes: [] as AccessCode[] } as QueueHarness;
 
-  async function open(): Promise<void> {
+  async function open(connect = true): Promise<void> {
     const store = await openShardedStore({ dir });
     if (!store.index.read().sites.length) {
       await store.index.update((d) => {
@@ -74,7 +79,9 @@ export async function createQueueHarness(profile: Partial<LockProfile> = {}, sta
         },
       }),
       queueService: createQueueService({ store, queue, clock, newId, onCodeChanged, onQueueChanged: () => {} }),
+      unmanaged: createUnmanagedCodes({ store, locks, queue, clock, newId, onChange: onCodeChanged }),
     });
+    if (!connect) return;
     await locks.connect(site);
     await store.index.update((d) => {
       for (const door of d.doors) door.lastProfile = locks.profile(site.id, door.nodeId);
@@ -104,9 +111,9 @@ export async function createQueueHarness(profile: Partial<LockProfile> = {}, sta
     await h.settle();
   };
   h.code = async (name) => (await h.codes.list('front')).find((c) => c.name === name)!;
-  h.restart = async () => {
+  h.restart = async (options) => {
     await shut();
-    await open();
+    await open(options?.connect ?? true);
   };
   h.close = async () => {
     await shut();

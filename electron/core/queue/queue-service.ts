@@ -1,6 +1,6 @@
 import type { Operation, QueueItem } from '../../../shared/domain/operation';
 import { CodedError } from '../../../shared/result';
-import { applyTransition } from '../codes/code-records';
+import { applyTransition, mayBeOnLock } from '../codes/code-records';
 import type { ShardedStore, SiteCodesData } from '../store/store-v2';
 import type { Clock } from './clock';
 import type { OperationQueue } from './operation-queue';
@@ -79,8 +79,7 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
         const code = data.accessCodes.find((c) => c.access_code_id === op.access_code_id);
         if (!code) return null;
         if (op.kind === 'remove_code') return applyTransition(code, { status: 'set', clearIssues: true }, now);
-        const mayBeOnLock = op.attempts > 0 || op.is_ambiguous || !queue.isFresh(op.operation_id);
-        if (!mayBeOnLock) return applyTransition(code, { status: 'unset', isRemoved: true, event: 'access_code.deleted', clearIssues: true }, now);
+        if (!mayBeOnLock(code, data.operations, queue.isRunning)) return applyTransition(code, { status: 'unset', isRemoved: true, event: 'access_code.deleted', clearIssues: true }, now);
         // It may have landed: clear the slot so no unconfirmed code stays usable on the door.
         const clear = newOperation({ id: deps.newId(), code, kind: 'remove_code', reason: 'cancelled_set', notBefore: null, at: now });
         data.operations.push(clear);

@@ -62,15 +62,65 @@ describe('time-bound codes on a lock with native scheduling (site in Europe/Berl
   });
 });
 
-describe('time-bound codes on a lock without native scheduling', () => {
-  it('says who will switch it and refuses without the installer confirming; with confirmation leaves it to the cloud', async () => {
+describe('time-bound codes on a lock without native scheduling (no cloud link: Lockbench switches them)', () => {
+  const window = { starts: { date: '2026-05-09', time: '15:00' }, ends: { date: '2026-05-11', time: '11:00' } };
+
+  it('says Lockbench will switch it and refuses without the installer confirming; never promises the cloud', async () => {
     h = await createQueueHarness({ nativeScheduling: false }, '2026-05-01T08:00:00.000Z');
-    const window = { starts: { date: '2026-05-09', time: '15:00' }, ends: { date: '2026-05-11', time: '11:00' } };
-    await expect(h.codes.create('front', { code: '975310', window })).rejects.toMatchObject({ code: 'codes.needs_confirmation', message: expect.stringMatching(/cloud/i) });
+    const refused = h.codes.create('front', { code: '975310', window });
+    await expect(refused).rejects.toMatchObject({ code: 'codes.needs_confirmation', message: expect.stringMatching(/Lockbench does it/) });
+    await expect(refused).rejects.not.toMatchObject({ message: expect.stringMatching(/cloud/i) });
     const code = await h.codes.create('front', { code: '975310', window, confirmLockbenchScheduling: true });
-    expect(code).toMatchObject({ scheduled_by: 'cloud', status: 'unset' });
+    expect(code).toMatchObject({ scheduled_by: 'lockbench', status: 'unset' });
     await settle();
     expect(h.network.memory.get(2)!.size).toBe(0);
-    expect((await h.store.codes('site1')).read().operations).toHaveLength(0);
+    expect((await h.store.codes('site1')).read().operations).toMatchObject([{ kind: 'set_code', reason: 'window_start', not_before: '2026-05-09T13:00:00.000Z', state: 'waiting' }]);
+  });
+
+  it('puts the PIN on at its start and takes it off at its end', async () => {
+    h = await createQueueHarness({ nativeScheduling: false }, '2026-05-01T08:00:00.000Z');
+    const code = await h.codes.create('front', { code: '975310', window, confirmLockbenchScheduling: true });
+    h.clock.advance('2026-05-09T13:00:00.000Z');
+    await settle();
+    expect(await h.codes.list('front')).toMatchObject([{ status: 'set', verified_by: 'read_back' }]);
+    expect(h.network.memory.get(2)!.get(code.slot!)).toBe('975310');
+    h.clock.advance('2026-05-11T09:00:00.000Z');
+    await settle();
+    expect(h.network.memory.get(2)!.has(code.slot!)).toBe(false);
+    const [ended] = await h.codes.list('front');
+    expect(ended).toMatchObject({ is_removed: true, warnings: [] });
+    expect(ended!.events.at(-1)!.event_type).toBe('access_code.removed_from_device');
+  });
+
+  it('a PIN past its end while the lock is away carries a warning until Lockbench reaches the lock and removes it', async () => {
+    h = await createQueueHarness({ nativeScheduling: false }, '2026-05-09T12:50:00.000Z');
+    const code = await h.codes.create('front', { code: '975310', window, confirmLockbenchScheduling: true });
+    h.clock.advance('2026-05-09T13:30:00.000Z');
+    await settle();
+    expect(h.network.memory.get(2)!.get(code.slot!)).toBe('975310');
+    await h.unplug();
+    h.clock.advance('2026-05-11T09:00:00.000Z');
+    await settle();
+    const overdue = (await h.codes.list('front'))[0]!;
+    expect(overdue).toMatchObject({ status: 'removing', is_removed: false, warnings: [{ error_code: 'delay_in_removing_from_device' }] });
+    expect(h.network.memory.get(2)!.get(code.slot!)).toBe('975310'); // truly still on the door
+    await h.plugIn();
+    expect((await h.codes.list('front'))[0]).toMatchObject({ is_removed: true, warnings: [] });
+    expect(h.network.memory.get(2)!.has(code.slot!)).toBe(false);
+  });
+
+  it('takes over a code stored as "scheduled by the cloud" by an earlier version (no door is linked to the cloud)', async () => {
+    h = await createQueueHarness({ nativeScheduling: false }, '2026-05-01T08:00:00.000Z');
+    const code = await h.codes.create('front', { code: '975310', window, confirmLockbenchScheduling: true });
+    const doc = await h.store.codes('site1');
+    await doc.update((d) => {
+      d.operations = [];
+      d.accessCodes[0]!.scheduled_by = 'cloud';
+    });
+    await h.restart();
+    expect((await h.codes.list('front'))[0]!.scheduled_by).toBe('lockbench');
+    h.clock.advance('2026-05-09T13:00:00.000Z');
+    await settle();
+    expect(h.network.memory.get(2)!.get(code.slot!)).toBe('975310');
   });
 });

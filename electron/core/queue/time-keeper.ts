@@ -1,9 +1,10 @@
 import type { AccessCode } from '../../../shared/domain/access-code';
-import { applyTransition } from '../codes/code-records';
+import { applyTransition, mayBeOnLock } from '../codes/code-records';
 import type { ShardedStore, SiteCodesData } from '../store/store-v2';
 import type { Clock } from './clock';
 import type { OperationQueue } from './operation-queue';
 import { newOperation } from './operation-records';
+import { transitionDue, type Transition } from './time-transitions';
 
 /** What the time keeper needs. */
 export interface TimeKeeperDeps {
@@ -17,9 +18,13 @@ export interface TimeKeeperDeps {
 
 /**
  * Moves time-bound codes along their Seam lifecycle as time passes, per site:
- *   preloaded (`unset`, access_code.scheduled_on_device) ──starts_at──▶ `set` (the lock enforces the window itself)
- *   any active code ──ends_at──▶ `removing` + a remove_code operation (cleared at the lock's next chance);
- *                               one that never reached the lock is simply removed from the list.
+ *
+ *   scheduled by the lock:      preloaded (`unset`) ──starts_at──▶ `set` (the lock's own schedule switches it on)
+ *   scheduled by Lockbench:     `unset` ──starts_at──▶ `setting` (its Set is due now) ──▶ `set` once the lock confirms
+ *   any code on the lock ──ends_at──▶ `removing` + a remove_code operation (cleared at the lock's next chance); a
+ *   Lockbench-scheduled PIN past its end carries `delay_in_removing_from_device` until the lock confirms it is gone;
+ *   a code that never reached the lock is simply withdrawn.
+ *
  * Only codes of sites whose store is open are watched; opening a site catches up on everything overdue.
  */
 export interface TimeKeeper {
@@ -29,24 +34,11 @@ export interface TimeKeeper {
   close(): void;
 }
 
-const isOnLockOrMayBe = (code: AccessCode, data: SiteCodesData) =>
-  code.events.some((e) => e.event_type === 'access_code.scheduled_on_device' || e.event_type === 'access_code.set_on_device') ||
-  data.operations.some((o) => o.access_code_id === code.access_code_id && o.kind === 'set_code' && (o.attempts > 0 || o.is_ambiguous));
-
-/** Which transition a code is due for at `now`: its end (clear it), its start (a preloaded code becomes `set`), or none. */
-function transitionDue(code: AccessCode, now: Date): 'end' | 'start' | null {
-  if (code.type !== 'time_bound' || code.is_removed || !code.starts_at || !code.ends_at) return null;
-  if (new Date(code.ends_at) <= now) return code.status === 'removing' ? null : 'end';
-  const wasScheduled = code.events.some((e) => e.event_type === 'access_code.scheduled_on_device');
-  return new Date(code.starts_at) <= now && code.status === 'unset' && wasScheduled && code.scheduled_by === 'lock' ? 'start' : null;
-}
-
 /** Creates the time keeper. */
 export function createTimeKeeper(deps: TimeKeeperDeps): TimeKeeper {
   const timers = new Map<string, () => void>();
   const inFlight = new Set<Promise<void>>();
   let isClosed = false;
-
   const track = (work: Promise<void>): Promise<void> => {
     inFlight.add(work);
     void work.finally(() => inFlight.delete(work)).catch(() => {});
@@ -57,28 +49,16 @@ export function createTimeKeeper(deps: TimeKeeperDeps): TimeKeeper {
     if (isClosed) return;
     const doc = await deps.store.codes(siteId);
     const now = deps.clock.now();
+    const isDue = (data: Readonly<SiteCodesData>) => data.accessCodes.some((c) => transitionDue(c, data.operations, now) !== null);
     // Most ticks (a new code, a site coming up) have nothing due: no durable write for those.
-    if (!doc.read().accessCodes.some((c) => transitionDue(c, now))) return schedule(siteId, doc.read());
+    if (!isDue(doc.read())) return schedule(siteId, doc.read());
     const { changed, fresh } = await doc.update((data) => {
       const touched: AccessCode[] = [];
       const newOps: string[] = [];
       for (const code of data.accessCodes) {
-        const due = transitionDue(code, now);
-        if (due === 'end') {
-          for (const op of data.operations) {
-            if (op.access_code_id === code.access_code_id && op.state === 'waiting' && op.kind === 'set_code') op.state = 'cancelled';
-          }
-          if (code.scheduled_by === 'lock' && isOnLockOrMayBe(code, data)) {
-            const op = newOperation({ id: deps.newId(), code, kind: 'remove_code', reason: 'window_end', notBefore: null, at: now });
-            data.operations.push(op);
-            newOps.push(op.operation_id);
-            touched.push(structuredClone(applyTransition(code, { status: 'removing' }, now)));
-          } else {
-            touched.push(structuredClone(applyTransition(code, { status: 'unset', isRemoved: true, event: 'access_code.deleted' }, now)));
-          }
-        } else if (due === 'start') {
-          touched.push(structuredClone(applyTransition(code, { status: 'set', event: 'access_code.set_on_device' }, now)));
-        }
+        const due = transitionDue(code, data.operations, now);
+        if (due === null) continue;
+        touched.push(structuredClone(apply(data, code, due, now, newOps)));
       }
       return { changed: touched, fresh: newOps };
     });
@@ -89,6 +69,37 @@ export function createTimeKeeper(deps: TimeKeeperDeps): TimeKeeper {
       deps.queue.kickSite(siteId);
     }
     schedule(siteId, doc.read());
+  }
+
+  /** Applies one due transition in place (inside the store update); returns the code. */
+  function apply(data: SiteCodesData, code: AccessCode, due: Transition, now: Date, newOps: string[]): AccessCode {
+    const add = (kind: 'set_code' | 'remove_code', reason: 'window_start' | 'window_end') => {
+      const op = newOperation({ id: deps.newId(), code, kind, reason, notBefore: null, at: now });
+      data.operations.push(op);
+      newOps.push(op.operation_id);
+    };
+    switch (due) {
+      case 'adopt_lockbench':
+        // Stored before Lockbench switched codes itself: no door is linked to the cloud, so nobody else would.
+        code.scheduled_by = 'lockbench';
+        return code;
+      case 'start_native':
+        return applyTransition(code, { status: 'set', event: 'access_code.set_on_device' }, now);
+      case 'start_lockbench':
+        if (!data.operations.some((o) => o.access_code_id === code.access_code_id && o.kind === 'set_code' && o.state === 'waiting')) add('set_code', 'window_start');
+        return applyTransition(code, { status: 'setting' }, now);
+      case 'end': {
+        const onLock = mayBeOnLock(code, data.operations, deps.queue.isRunning);
+        for (const op of data.operations) {
+          if (op.access_code_id === code.access_code_id && op.kind === 'set_code' && (op.state === 'waiting' || op.state === 'failed')) op.state = 'cancelled';
+        }
+        if (!onLock) return applyTransition(code, { status: 'unset', isRemoved: true, event: 'access_code.deleted', clearIssues: true }, now);
+        add('remove_code', 'window_end');
+        if (code.scheduled_by !== 'lockbench') return applyTransition(code, { status: 'removing', clearIssues: true }, now);
+        const message = 'Its end has passed and the PIN may still work on the lock: Lockbench removes it as soon as it reaches the lock.';
+        return applyTransition(code, { status: 'removing', clearIssues: true, warning: { code: 'delay_in_removing_from_device', message } }, now);
+      }
+    }
   }
 
   function schedule(siteId: string, data: Readonly<SiteCodesData>): void {
