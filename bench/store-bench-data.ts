@@ -3,6 +3,7 @@ import type { AccessCode } from '../shared/domain/access-code';
 import type { Door } from '../shared/domain/door';
 import type { Site } from '../shared/domain/site';
 import { sampleAccessCode, sampleDoor, sampleLockProfile, sampleSite } from '../shared/testing/samples';
+import type { FieldCipher } from '../electron/core/secrets/field-cipher';
 import { openShardedStore } from '../electron/core/store/open-sharded-store';
 
 /** One benchmark site: its record, its doors and its codes. */
@@ -58,9 +59,9 @@ export interface SeededSite {
   codeIds: string[];
 }
 
-/** Writes `sites` into a sharded store at `dir`, through the store itself (one durable write per file). */
-export async function seedShardedStore(dir: string, sites: BenchSite[]): Promise<SeededSite[]> {
-  const store = await openShardedStore({ dir });
+/** Writes `sites` into a sharded store at `dir`, through the store itself (one durable write per file; PINs sealed with `pinCipher`). */
+export async function seedShardedStore(dir: string, sites: BenchSite[], pinCipher: FieldCipher | null = null): Promise<SeededSite[]> {
+  const store = await openShardedStore({ dir, pinCipher });
   await store.index.update((data) => {
     for (const s of sites) {
       data.sites.push(s.site);

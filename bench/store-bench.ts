@@ -1,5 +1,5 @@
 /**
- * The store benchmark (`node --import tsx bench/store-bench.ts`, or `runStoreBench()` from bench/run.ts): the sharded
+ * The store benchmark (`npm run bench -- store`, or `node --import tsx bench/store-bench.ts`): the sharded
  * store with 100,000 access codes over 50 sites against plain lowdb writing the whole store on each change, in one run.
  *
  *   seed 50 × 2,000 codes ─▶ open · open + first site ─▶ one change ×200 ─▶ 1,000 changes (awaited, concurrent)
@@ -11,6 +11,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
+import { createDataKey } from '../electron/core/secrets/data-key';
+import { createFieldCipher } from '../electron/core/secrets/field-cipher';
 import { openShardedStore } from '../electron/core/store/open-sharded-store';
 import { openStore } from '../electron/core/store/open-store';
 import type { StoreData } from '../electron/core/store/store';
@@ -42,6 +44,8 @@ const BATCH = 1_000;
 const LOWDB_SAMPLES = 12;
 const V1_SAMPLES = 3;
 
+/** The app seals every PIN in the site files (pin-sealing.ts): measured with it, as the app runs. */
+const pinCipher = createFieldCipher(createDataKey(), 'store pins');
 const median = (values: readonly number[]) => percentile(values, 50);
 const ms = (value: number) => (value >= 100 ? `${value.toFixed(0)} ms` : `${value.toFixed(1)} ms`);
 const pick = (site: SeededSite, n: number) => site.codeIds[(n * 7_919) % site.codeIds.length]!;
@@ -61,8 +65,8 @@ export async function runStoreBench(): Promise<StoreBenchResult> {
 async function measure(root: string): Promise<StoreBenchResult> {
   const dir50 = path.join(root, 'fifty');
   const dir5 = path.join(root, 'five');
-  const sites = await seedShardedStore(dir50, createBenchSites(SITES, CODES_PER_SITE));
-  const fewSites = await seedShardedStore(dir5, createBenchSites(5, CODES_PER_SITE));
+  const sites = await seedShardedStore(dir50, createBenchSites(SITES, CODES_PER_SITE), pinCipher);
+  const fewSites = await seedShardedStore(dir5, createBenchSites(5, CODES_PER_SITE), pinCipher);
   const [first, second, third, fourth] = [sites[0]!, sites[1]!, sites[2]!, sites[3]!];
   const siteFileMb = (await stat(path.join(dir50, 'sites', `${first.siteId}.json`))).size / 1e6;
   console.log(`seeded ${SITES} sites × ${CODES_PER_SITE} codes (and 5 × ${CODES_PER_SITE}); one site file is ${siteFileMb.toFixed(2)} MB`);
@@ -72,20 +76,20 @@ async function measure(root: string): Promise<StoreBenchResult> {
   const opens: number[] = [];
   const opensWithSite: number[] = [];
   for (let i = 0; i < OPENS; i++) {
-    let opened = await openShardedStore({ dir: dir50 });
+    let opened = await openShardedStore({ dir: dir50, pinCipher });
     await opened.close();
     opensWithSite.push(
       await timed(async () => {
-        opened = await openShardedStore({ dir: dir50 });
+        opened = await openShardedStore({ dir: dir50, pinCipher });
         await opened.codes(opened.index.read().sites[0]!.id);
       }),
     );
     await opened.close();
-    opens.push(await timed(async () => (opened = await openShardedStore({ dir: dir50 }))));
+    opens.push(await timed(async () => (opened = await openShardedStore({ dir: dir50, pinCipher }))));
     await opened.close();
   }
 
-  const store = await openShardedStore({ dir: dir50 });
+  const store = await openShardedStore({ dir: dir50, pinCipher });
   const firstDoc = await store.codes(first.siteId);
   const change = (n: number) => timed(() => firstDoc.update((d) => flipStatus(d.accessCodes, pick(first, n))));
   for (let i = 0; i < 10; i++) await change(i); // warm-up
@@ -103,7 +107,7 @@ async function measure(root: string): Promise<StoreBenchResult> {
   console.log(`one change ×${SAMPLES}, ${BATCH} changes awaited one by one and ${BATCH} at once: done`);
 
   // The same change with 5 sites and with 50 sites, interleaved so machine noise hits both alike.
-  const small = await openShardedStore({ dir: dir5 });
+  const small = await openShardedStore({ dir: dir5, pinCipher });
   const smallDoc = await small.codes(fewSites[0]!.siteId);
   const fourthDoc = await store.codes(fourth.siteId);
   const five: number[] = [];

@@ -3,26 +3,33 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Driver, UserIDStatus } from 'zwave-js';
 import { createVirtualStick } from '../electron/core/demo/create-virtual-stick';
-import { DEMO_LOCKS } from '../electron/core/demo/demo-locks';
+import { benchLockSpec } from './bench-lock';
 
-/** Options for the bare zwave-js baseline. */
+/** Options for the bare zwave-js baselines. */
 export interface BareOptions {
-  /** User code slot to write (default 1). */
+  /** User code slot to write (default 1); ignored with `readFirst` (each code goes to the next free slot). */
   slot?: number;
   /** Makes the i-th PIN (default: 6 digits derived from i). */
   pinFor?: (i: number) => string;
+  /**
+   * The minimal SAFE loop: before each Set, read the slot and go on only when the lock says it is free (a code put on
+   * the lock behind the controller's back is never overwritten); each code goes to the next slot found free.
+   */
+  readFirst?: boolean;
 }
 
 /**
- * Baseline for the benchmark: the minimal correct set + read-back loop straight through zwave-js, no Lockbench layers.
- * A plain Driver on a fresh virtual stick with one lock like demo lock (a) (S2 Access Control + Supervision, 30 slots,
- * dropRate 0); for i in 1..count: `userCode.set(slot, Enabled, pin)` then `userCode.get(slot)`, compared.
- * Returns per-code durations in ms (set + read-back). Driver startup and interview are not timed.
+ * Baselines for the benchmark: the minimal loops straight through zwave-js, no Lockbench layers, on a plain Driver on a
+ * fresh virtual stick with the same lock the Lockbench path programs (demo lock (a): S2 Access Control + Supervision,
+ * enough slots for the run, dropRate 0). For i in 1..count:
+ * - set + read-back: `userCode.set(slot, Enabled, pin)` then `userCode.get(slot)`, compared (one slot, overwritten);
+ * - with `readFirst` (read + set + read-back): `userCode.get(slot)` until a slot says Available, then the same Set and
+ *   read-back, each code in its own slot.
+ * Returns per-code durations in ms. Driver startup and interview are not timed.
  */
 export async function bareSetAndReadBack(count: number, options: BareOptions = {}): Promise<number[]> {
-  const slot = options.slot ?? 1;
   const pinFor = options.pinFor ?? ((i: number) => String(100000 + ((i * 7919) % 900000)));
-  const lockSpec = { ...(DEMO_LOCKS[0] as (typeof DEMO_LOCKS)[number]), dropRate: 0 };
+  const lockSpec = benchLockSpec(count);
   const dir = await mkdtemp(join(tmpdir(), 'lockbench-bench-'));
   const stick = await createVirtualStick({ stateFile: null, locks: [lockSpec], seed: 1 });
   // The virtual stick's port is always the in-process binding factory (typed opaque in ControllerPort).
@@ -46,9 +53,20 @@ export async function bareSetAndReadBack(count: number, options: BareOptions = {
     });
     const node = driver.controller.nodes.getOrThrow(lockSpec.nodeId);
     const durations: number[] = [];
+    let nextSlot = 1;
     for (let i = 1; i <= count; i++) {
       const pin = pinFor(i);
       const started = performance.now();
+      let slot = options.slot ?? 1;
+      if (options.readFirst) {
+        // The next slot the lock itself says is free (a slot holding a code from elsewhere is skipped, never written).
+        for (slot = nextSlot; ; slot++) {
+          if (slot > lockSpec.slotCount) throw new Error(`No free slot left for code #${i}`);
+          const before = await node.commandClasses['User Code'].get(slot);
+          if (before?.userIdStatus === UserIDStatus.Available) break;
+        }
+        nextSlot = slot + 1;
+      }
       await node.commandClasses['User Code'].set(slot, UserIDStatus.Enabled, pin);
       const report = await node.commandClasses['User Code'].get(slot);
       durations.push(performance.now() - started);

@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/browser';
 import { startHost, type HostProcess } from './support/host-process';
+import { someLockHolds } from './support/lock-memory';
 
 let dataDir: string;
 let host: HostProcess;
@@ -70,7 +71,9 @@ describe('installer path on the demo site', () => {
     const scheduling = page.locator('[data-testid="capability-item"][data-key="native_scheduling"]');
     await scheduling.waitFor(SLOW);
     expect(await scheduling.getAttribute('data-verdict')).toBe('warn');
-    expect(await scheduling.textContent()).toMatch(/cloud/i);
+    // Nobody else switches its time-bound codes (no cloud link): the check says Lockbench does, and promises no cloud.
+    expect(await scheduling.textContent()).toMatch(/Lockbench/);
+    expect(await scheduling.textContent()).not.toMatch(/cloud/i);
   });
 
   it('refuses a PIN the lock cannot take, names the rule and keeps what was typed', async () => {
@@ -131,8 +134,7 @@ describe('installer path on the demo site', () => {
     await page.close();
     await host.stop();
     earlierOutput += host.output();
-    const locks = JSON.parse(await readFile(join(dataDir, 'demo-locks.json'), 'utf8')) as unknown;
-    expect(JSON.stringify(locks)).toContain('480213');
+    expect(await someLockHolds(dataDir, '480213')).toBe(true);
     host = await startHost(dataDir);
     await openApp();
     await door('Front door').click();

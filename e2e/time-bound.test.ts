@@ -1,9 +1,10 @@
 /**
  * A time-bound guest code played out in a real browser, with the host's clock moved forward (`--demo-clock`):
  * the site on New York time → the lock's clock set to it → a code 5 days ahead, loaded 72 h before its start (still
- * `unset`), `set` at the start, removed after the end → a lock without native scheduling needs the cloud confirmed.
+ * `unset`), `set` at the start, removed after the end → a lock without native scheduling needs the installer to confirm
+ * that Lockbench switches it (this laptop must reach the lock then).
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -11,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/browser';
 import { addDays, siteMoment, startDemoClockHost, wallTime, zonedInstant } from './support/demo-clock-host';
 import type { HostProcess } from './support/host-process';
+import { someLockHolds } from './support/lock-memory';
 import { connectHostClient, type HostClient } from './support/ws-client';
 
 const ZONE = 'America/New_York';
@@ -86,7 +88,7 @@ describe('time-bound codes on the demo site, with the clock moved forward', () =
   it('puts the site on New York time from the site header', async () => {
     expect(await page.getByTestId('site-timezone-label').getAttribute('data-zone')).toBe('UTC');
     await page.getByTestId('site-timezone-edit').click();
-    await page.getByTestId('site-timezone').fill(ZONE);
+    await page.getByTestId('zone-search').fill(ZONE);
     await page.getByTestId('site-timezone-save').click();
     const label = page.locator(`[data-testid="site-timezone-label"][data-zone="${ZONE}"]`);
     await label.waitFor(WAIT);
@@ -128,7 +130,7 @@ describe('time-bound codes on the demo site, with the clock moved forward', () =
     expect(await summary.getAttribute('data-native')).toBe('true');
     expect(await summary.textContent()).toMatch(/72 hours before the start/);
     expect(await summary.textContent()).toContain(siteMoment(guestStart, ZONE));
-    expect(await page.getByTestId('confirm-cloud').count()).toBe(0);
+    expect(await page.getByTestId('confirm-lockbench').count()).toBe(0);
     await page.getByTestId('schedule-save').click();
 
     await page.locator('[data-testid="code-row"][data-name="Guest"][data-status="unset"]').waitFor(WAIT);
@@ -170,7 +172,7 @@ describe('time-bound codes on the demo site, with the clock moved forward', () =
       .poll(async () => (await client.call('codes.list', { doorId: frontDoorId })).find((c) => c.name === 'Guest')?.events.map((e) => e.event_type), WAIT)
       .toContain('access_code.scheduled_on_device');
     expect(await row('Guest').getAttribute('data-status')).toBe('unset');
-    await expect.poll(async () => (await readFile(join(dataDir, 'demo-locks.json'), 'utf8')).includes(GUEST_PIN), WAIT).toBe(true);
+    await expect.poll(async () => someLockHolds(dataDir, GUEST_PIN), WAIT).toBe(true);
   });
 
   it('shows the code set once the clock passes the start', async () => {
@@ -187,10 +189,10 @@ describe('time-bound codes on the demo site, with the clock moved forward', () =
       .poll(async () => (await client.call('codes.list', { doorId: frontDoorId })).find((c) => c.name === 'Guest')?.events.map((e) => e.event_type), WAIT)
       .toContain('access_code.removed_from_device');
     await page.locator('[data-testid="queue-panel"][data-count="0"]').waitFor(WAIT);
-    await expect.poll(async () => (await readFile(join(dataDir, 'demo-locks.json'), 'utf8')).includes(GUEST_PIN), WAIT).toBe(false);
+    await expect.poll(async () => someLockHolds(dataDir, GUEST_PIN), WAIT).toBe(false);
   });
 
-  it('on Back door (no native scheduling) holds a time-bound code at the summary until the cloud is confirmed', async () => {
+  it('on Back door (no native scheduling) holds a time-bound code at the summary until the installer confirms Lockbench switches it', async () => {
     // The window is judged by the host's (moved) clock: two days after it, at 15:00 in New York.
     const startWall = { date: wallTime(new Date(hostNow().getTime() + 2 * 24 * HOUR), ZONE).date, time: '15:00' };
     const endWall = { date: addDays(startWall.date, 1), time: '11:00' };
@@ -205,16 +207,17 @@ describe('time-bound codes on the demo site, with the clock moved forward', () =
     const summary = page.getByTestId('schedule-summary');
     expect(await summary.getAttribute('data-native')).toBe('false');
     expect(await summary.textContent()).toMatch(/cannot switch the code on and off by itself/);
-    expect(await summary.textContent()).toMatch(/The cloud will add it at .* and remove it at .* once this laptop syncs/);
-    await page.getByTestId('confirm-cloud').waitFor(WAIT);
+    expect(await summary.textContent()).toMatch(/Lockbench puts it on at .* and takes it off at .* – this laptop must reach the lock then/);
+    expect(await summary.textContent()).not.toMatch(/cloud/i);
+    await page.getByTestId('confirm-lockbench').waitFor(WAIT);
     expect(await page.getByTestId('schedule-save').isDisabled()).toBe(true);
     expect(await row('Visitor').count()).toBe(0);
 
-    await page.getByTestId('confirm-cloud').check();
+    await page.getByTestId('confirm-lockbench').check();
     expect(await page.getByTestId('schedule-save').isEnabled()).toBe(true);
     await page.getByTestId('schedule-save').click();
     await row('Visitor').waitFor(WAIT);
-    expect(await row('Visitor').getByTestId('code-scheduled-by').getAttribute('data-by')).toBe('cloud');
+    expect(await row('Visitor').getByTestId('code-scheduled-by').getAttribute('data-by')).toBe('lockbench');
     expect(await row('Visitor').getByTestId('code-window').textContent()).toBe(
       `${siteMoment(zonedInstant(startWall.date, startWall.time, ZONE), ZONE)} → ${siteMoment(zonedInstant(endWall.date, endWall.time, ZONE), ZONE)}`,
     );

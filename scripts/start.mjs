@@ -1,5 +1,6 @@
-// `npm start` (after `npm run build`): open Lockbench in Electron; where Electron cannot start (no binary and no way to
-// download it, no display, a crash on start), say so in one line and serve Lockbench to the browser instead.
+// `npm start` (after `scripts/build.mjs --if-stale`, which builds only when the sources changed): open Lockbench in
+// Electron; where Electron cannot start (no binary and no way to download it, no display, a crash on start), say so in
+// one line and serve Lockbench to the browser instead.
 //
 //   LOCKBENCH_HOST=browser or --browser ─────────────────────────────────────────────▶ browser host
 //   binary on disk? ─no─▶ download host reachable? ─no─────────────────────────────────▶ fallback line + browser host

@@ -29,10 +29,12 @@ async function fakeElectron(script: string): Promise<string> {
 /** Runs scripts/start.mjs; resolves when `until` matches stdout (or the process exits). */
 async function start(env: Record<string, string>, until: RegExp): Promise<{ stdout: string; code: number | null; child: ChildProcess }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'lockbench-start-data-'));
-  temps.push(dataDir);
+  const keyDir = await mkdtemp(join(tmpdir(), 'lockbench-start-keys-'));
+  temps.push(dataDir, keyDir);
   const child = spawn(process.execPath, ['scripts/start.mjs', '--data-dir', dataDir, '--port', '0'], {
     cwd: root,
-    env: { ...process.env, LOCKBENCH_HOST: '', ...env },
+    // The browser host's key file goes to a temp folder, never the real home.
+    env: { ...process.env, LOCKBENCH_HOST: '', LOCKBENCH_KEY_DIR: keyDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.push(child);

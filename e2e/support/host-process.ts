@@ -16,10 +16,13 @@ const HOST = resolve('out/main/host.js');
  * Starts out/main/host.js on `dataDir` and a random port, with extra flags (e.g. `--no-demo`, `--demo-clock`);
  * resolves with the printed URL once it is ready.
  */
-export async function startHost(dataDir: string, args: readonly string[] = []): Promise<HostProcess> {
+export async function startHost(dataDir: string, args: readonly string[] = [], options: { waitForDemo?: boolean } = {}): Promise<HostProcess> {
+  // The URL is printed before the demo's locks are interviewed; most tests want the demo site ready as well.
+  const waitForDemo = (options.waitForDemo ?? true) && !args.includes('--no-demo');
   const child = spawn(process.execPath, [HOST, '--data-dir', dataDir, '--port', '0', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_ENV: 'production' },
+    // The browser host keeps its key outside the data folder; tests keep it next to theirs, never in the real home.
+    env: { ...process.env, NODE_ENV: 'production', LOCKBENCH_KEY_DIR: process.env.LOCKBENCH_KEY_DIR ?? `${dataDir}.keys` },
   });
   let log = '';
   child.stdout!.on('data', (c: Buffer) => (log += c.toString()));
@@ -28,7 +31,7 @@ export async function startHost(dataDir: string, args: readonly string[] = []): 
     const timer = setTimeout(() => reject(new Error(`host not ready in 90 s:\n${log}`)), 90_000);
     const onData = () => {
       const match = /Lockbench is ready: (\S+)/.exec(log);
-      if (match) {
+      if (match && (!waitForDemo || /Demo site ready: /.test(log))) {
         clearTimeout(timer);
         resolveUrl(match[1]!);
       }

@@ -20,7 +20,7 @@ export class CliUsageError extends Error {
 }
 
 /** One usage line for --help and errors. */
-export const USAGE = 'Usage: node out/main/host.js [--data-dir <dir>] [--port <n>] [--no-demo] [--demo-clock]   (env: LOCKBENCH_DATA_DIR, LOCKBENCH_PORT, LOCKBENCH_DEMO_CLOCK=1)';
+export const USAGE = 'Usage: node out/main/host.js [--data-dir <dir>] [--port <n>] [--no-demo] [--demo-clock]   (env: LOCKBENCH_DATA_DIR, LOCKBENCH_PORT, LOCKBENCH_DEMO_CLOCK=1, LOCKBENCH_SECRET_KEY, LOCKBENCH_KEY_DIR)';
 
 /**
  * Parses `--data-dir <dir>`, `--port <n>` (also `--flag=value`) and `--no-demo`; flags win over

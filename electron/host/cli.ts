@@ -7,8 +7,9 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppServices } from '../core/app/create-app-services';
-import { CliUsageError, USAGE } from './cli-options';
+import { USAGE } from './cli-options';
 import { runBrowserHost } from './run-host';
+import { describeStartFailure } from './start-failure';
 
 /** This file's folder; out/main/ once built. Plain paths, not `new URL(…, import.meta.url)`, which vite rewrites. */
 const here = dirname(fileURLToPath(import.meta.url));
@@ -67,10 +68,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof CliUsageError) {
-    err(`${error.message}\n${USAGE}`);
-    process.exit(2);
-  }
-  err(`Lockbench could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  process.exit(1);
+  const failure = describeStartFailure(error);
+  err(failure.text);
+  process.exit(failure.exitCode);
 });

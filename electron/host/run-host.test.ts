@@ -3,9 +3,10 @@ import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppServicesOptions } from '../core/app/app-services';
 import { CliUsageError } from './cli-options';
+import { hostKeyFile } from './host-key-vault';
 import { createFakeServices, createRendererFixture, rawGet } from './host-test-kit';
 import { listenOnLoopback } from './listen';
-import { READY_PREFIX, runBrowserHost, type RunHostDeps } from './run-host';
+import { DEMO_READY_PREFIX, READY_PREFIX, runBrowserHost, type RunHostDeps } from './run-host';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -41,7 +42,8 @@ describe('runBrowserHost', () => {
     const { deps, services, lines, seen } = await setup(['--data-dir', '/tmp/lb', '--port', '0', '--no-demo']);
     const running = await runBrowserHost(deps);
     cleanups.push(() => running.stop());
-    expect(seen).toEqual([{ dataDir: '/tmp/lb', host: 'browser', version: '1.2.3', connectDemoOnStart: false, demoClock: false }]);
+    expect(seen).toEqual([{ dataDir: '/tmp/lb', host: 'browser', version: '1.2.3', connectDemoOnStart: false, demoClock: false, secrets: expect.anything() }]);
+    expect(seen[0]!.secrets!.describe()).toBe(`the browser host's key file ${hostKeyFile({ dataDir: '/tmp/lb', env: {}, platform: 'linux', home: '/home/ana' })}`);
     expect(lines).toEqual(['Starting Lockbench (data: /tmp/lb)…', `${READY_PREFIX}${running.host.url}`]);
     expect(running.host.url).toContain('#token=');
     expect((await rawGet(running.host.port, '/')).status).toBe(200);
@@ -66,12 +68,31 @@ describe('runBrowserHost', () => {
     expect(server.address()).toMatchObject({ address: '127.0.0.1', port });
   });
 
-  it('closes the services when they fail to get ready, and refuses bad command lines before starting anything', async () => {
-    const failed = Promise.reject(new Error('store corrupt'));
+  it('serves the page and prints its URL before the demo site is ready, then a line when it is', async () => {
+    let demoConnected!: () => void;
+    const { deps, lines } = await setup(['--port', '0'], {}, new Promise<void>((resolve) => (demoConnected = resolve)));
+    const demoLine = new Promise<void>((resolve) => {
+      deps.out = (line) => (lines.push(line), line.startsWith(DEMO_READY_PREFIX) && resolve());
+    });
+    const running = await runBrowserHost(deps);
+    cleanups.push(() => running.stop());
+    expect(lines).toEqual([expect.stringMatching(/^Starting Lockbench/), `${READY_PREFIX}${running.host.url}`]);
+    expect((await rawGet(running.host.port, '/')).status).toBe(200);
+    demoConnected();
+    await demoLine;
+    expect(lines.at(-1)).toBe(`${DEMO_READY_PREFIX}Front door`);
+  });
+
+  it('keeps serving when the demo site fails to connect (the page shows why), and refuses bad command lines before starting anything', async () => {
+    const failed = Promise.reject(new Error('no stick'));
     failed.catch(() => {});
-    const { deps, services } = await setup(['--port', '0'], {}, failed);
-    await expect(runBrowserHost(deps)).rejects.toThrow('store corrupt');
-    expect(services.closed).toBe(true);
+    const { deps, services, lines } = await setup(['--port', '0'], {}, failed);
+    const running = await runBrowserHost(deps);
+    cleanups.push(() => running.stop());
+    await services.ready.catch(() => {});
+    expect(services.closed).toBe(false);
+    expect(lines.filter((l) => l.startsWith(DEMO_READY_PREFIX))).toEqual([]);
+    expect((await rawGet(running.host.port, '/')).status).toBe(200);
 
     const bad = await setup(['--bogus']);
     await expect(runBrowserHost(bad.deps)).rejects.toThrow(CliUsageError);

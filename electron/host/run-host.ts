@@ -1,6 +1,7 @@
 import type { AppServices, AppServicesOptions } from '../core/app/app-services';
 import { startBrowserHost, type BrowserHost } from './browser-host';
 import { parseHostCliOptions } from './cli-options';
+import { createHostKeyVault } from './host-key-vault';
 
 /** Everything the browser host command needs from the outside world, passed in so tests can fake it. */
 export interface RunHostDeps {
@@ -24,15 +25,20 @@ export interface RunningHost {
   stop(): Promise<void>;
 }
 
-/** The line scripts and e2e tests wait for; the URL (with its token) follows it. */
+/** The line people open and scripts wait for: the URL (with its token) follows it. Printed as soon as the page is served. */
 export const READY_PREFIX = 'Lockbench is ready: ';
+/** Printed once the demo site is connected and every lock on it interviewed (AppServices.ready); door names follow. */
+export const DEMO_READY_PREFIX = 'Demo site ready: ';
 
 /**
  * Starts the browser host command:
  *
- *   parse options ─▶ "Starting Lockbench (data: …)…" ─▶ createServices ─▶ await ready ─▶ listen ─▶ "Lockbench is ready: <url>"
+ *   parse options ─▶ "Starting Lockbench (data: …)…" ─▶ createServices (store open) ─▶ listen ─▶ "Lockbench is ready: <url>"
+ *                                                      └─ demo site connecting: doors appear one by one ─▶ "Demo site ready: …"
  *
- * Throws CliUsageError on a bad command line; on any other failure closes what was opened and rethrows.
+ * The page is served while the demo site's locks are still being interviewed: it shows the site `connecting` with its
+ * progress. Throws CliUsageError on a bad command line; on any other failure before listening closes what was opened and
+ * rethrows. A demo site that fails to connect does not stop the host: the page shows why, with a way to reconnect.
  */
 export async function runBrowserHost(deps: RunHostDeps): Promise<RunningHost> {
   const options = parseHostCliOptions(deps.argv, deps.env, deps.platform, deps.home);
@@ -44,10 +50,10 @@ export async function runBrowserHost(deps: RunHostDeps): Promise<RunningHost> {
     version: deps.version,
     connectDemoOnStart: options.connectDemoOnStart,
     demoClock: options.demoClock,
+    secrets: createHostKeyVault({ dataDir: options.dataDir, env: deps.env, platform: deps.platform, home: deps.home }),
   });
   let host: BrowserHost;
   try {
-    await services.ready;
     host = await startBrowserHost({
       services,
       rendererDir: deps.rendererDir,
@@ -62,6 +68,16 @@ export async function runBrowserHost(deps: RunHostDeps): Promise<RunningHost> {
 
   deps.out(`${READY_PREFIX}${host.url}`);
   let stopping: Promise<void> | undefined;
+  if (options.connectDemoOnStart) {
+    services.ready.then(
+      async () => {
+        if (stopping) return;
+        const doors = await services.handlers['doors.list']({ siteId: 'demo' });
+        deps.out(`${DEMO_READY_PREFIX}${doors.map((d) => d.name).join(', ')}`);
+      },
+      () => {}, // createAppServices logs why; the page shows the site `failed` with its reason
+    ).catch(() => {});
+  }
   return {
     host,
     stop() {

@@ -1,18 +1,17 @@
 import type { RawData, WebSocket } from 'ws';
 import { fail, type Result } from '../../shared/result';
 import type { Dispatch } from '../core/ipc/dispatcher';
+import { createInFlightLimit } from '../core/ipc/in-flight-limit';
 import { parseIncomingFrame, responseFrame } from './wire-message';
-
-/** Requests one socket may have in flight at once; more are answered `ipc.invalid_request` without dispatching. */
-const MAX_IN_FLIGHT = 64;
 
 /**
  * Serves one authenticated WebSocket: each request frame goes through the dispatcher and is answered with a response
  * frame carrying the same id. Malformed frames are answered when their id is known and otherwise dropped; no input
- * can throw out of here. Logs say what was wrong with a frame, never what was in it.
+ * can throw out of here; more than MAX_IN_FLIGHT requests at once are answered `ipc.busy`. Logs say what was wrong
+ * with a frame, never what was in it.
  */
 export function serveSocket(socket: WebSocket, dispatch: Dispatch, log: (line: string) => void): void {
-  let inFlight = 0;
+  const limit = createInFlightLimit();
 
   socket.on('error', (error) => log(`[host] socket error: ${error.message}`));
   socket.on('message', (data: RawData, isBinary: boolean) => {
@@ -25,17 +24,10 @@ export function serveSocket(socket: WebSocket, dispatch: Dispatch, log: (line: s
       send(socket, responseFrame(frame.id, fail('ipc.invalid_request', frame.message)), log);
       return;
     }
-    if (inFlight >= MAX_IN_FLIGHT) {
-      send(socket, responseFrame(frame.id, fail('ipc.invalid_request', 'Too many requests at once.')), log);
-      return;
-    }
-    inFlight += 1;
-    void dispatch(frame.channel, frame.payload)
+    void limit
+      .run(() => dispatch(frame.channel, frame.payload))
       .catch(() => fail('ipc.internal', 'Lockbench hit an internal error; the action may not have completed.'))
-      .then((result) => {
-        inFlight -= 1;
-        send(socket, safeResponseFrame(frame.id, result, log), log);
-      });
+      .then((result) => send(socket, safeResponseFrame(frame.id, result, log), log));
   });
 }
 

@@ -1,13 +1,14 @@
 /**
  * The Electron main process (built as out/main/index.js). Wiring only:
  *
- *   single-instance lock ─▶ harden session/contents ─▶ createAppServices(userData) ─▶ IPC bridge + event forwarding
+ *   single-instance lock ─▶ harden session/contents ─▶ createAppServices(userData, safeStorage vault) ─▶ IPC bridge + event forwarding
  *                                                                                   ─▶ the window (our page only)
  *   quit ─▶ services.close() ─▶ exit
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, safeStorage } from 'electron';
+import { isCodedError } from '../../shared/result';
 import type { AppServices } from '../core/app/app-services';
 import { createAppServices } from '../core/app/create-app-services';
 import { createDispatcher } from '../core/ipc/dispatcher';
@@ -15,6 +16,7 @@ import { hardenElectron } from './hardening';
 import { forwardEvents, registerIpcBridge } from './ipc-bridge';
 import { createMainWindow } from './main-window';
 import { createRendererPage } from './renderer-page';
+import { createSafeStorageVault } from './safe-storage-vault';
 
 const here = dirname(fileURLToPath(import.meta.url));
 // A closed pipe (the launcher went away) must not crash the app through an unhandled stream error.
@@ -41,7 +43,8 @@ function showWindow(): void {
 
 async function start(): Promise<void> {
   hardenElectron(page, log);
-  services = await createAppServices({ dataDir: app.getPath('userData'), host: 'electron', version: app.getVersion() });
+  const secrets = createSafeStorageVault(safeStorage, process.platform);
+  services = await createAppServices({ dataDir: app.getPath('userData'), host: 'electron', version: app.getVersion(), secrets });
   services.ready.catch((error: unknown) => log(`[main] services failed to get ready: ${describe(error)}`));
   registerIpcBridge({ dispatch: createDispatcher(services.handlers, log, { checkValues: !app.isPackaged }), getWindow: () => window, page, log });
   forwardEvents(services.events, () => window);
@@ -82,7 +85,9 @@ if (!app.requestSingleInstanceLock()) {
   closeServicesOnQuit();
   app.whenReady().then(start).catch((error: unknown) => {
     log(`[main] Lockbench could not start: ${describe(error)}`);
-    dialog.showErrorBox('Lockbench could not start', error instanceof Error ? error.message : String(error));
+    // store.locked names the process holding the data folder; secrets.unavailable says what to do about the keychain.
+    const title = isCodedError(error) && error.code === 'store.locked' ? 'Lockbench is already open' : 'Lockbench could not start';
+    dialog.showErrorBox(title, error instanceof Error ? error.message : String(error));
     app.exit(1);
   });
 }

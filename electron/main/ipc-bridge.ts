@@ -2,6 +2,7 @@ import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { fail, type Result } from '../../shared/result';
 import type { Dispatch } from '../core/ipc/dispatcher';
 import type { EventHub } from '../core/ipc/event-hub';
+import { createInFlightLimit } from '../core/ipc/in-flight-limit';
 import { EVENT_IPC, REQUEST_IPC } from '../preload/ipc-channels';
 import { isTrustedSender, type RendererPage, type SenderFacts } from './renderer-page';
 
@@ -15,9 +16,11 @@ export interface IpcBridgeOptions {
 
 /**
  * Serves the contract over Electron IPC: one `ipcMain.handle` channel; the sender must be the main frame of our
- * window showing our page (else ipc.forbidden), then the dispatcher validates and routes. Returns an unregister.
+ * window showing our page (else ipc.forbidden), then the dispatcher validates and routes; more than MAX_IN_FLIGHT
+ * requests at once get `ipc.busy`. Returns an unregister.
  */
 export function registerIpcBridge(options: IpcBridgeOptions): () => void {
+  const limit = createInFlightLimit(); // one window: one limit
   ipcMain.handle(REQUEST_IPC, async (event: IpcMainInvokeEvent, message: unknown): Promise<Result<unknown>> => {
     const window = options.getWindow();
     const webContentsId = window && !window.isDestroyed() ? window.webContents.id : null;
@@ -29,7 +32,7 @@ export function registerIpcBridge(options: IpcBridgeOptions): () => void {
       return fail('ipc.invalid_request', 'A request must be an object with a channel and a payload.');
     }
     const { channel, payload } = message as { channel?: unknown; payload?: unknown };
-    return options.dispatch(channel, payload);
+    return limit.run(() => options.dispatch(channel, payload));
   });
   return () => ipcMain.removeHandler(REQUEST_IPC);
 }

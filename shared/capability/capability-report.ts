@@ -1,14 +1,21 @@
 import type { CapabilityItem, CapabilityItemKey, CapabilityReport, Verdict } from '../domain/capability';
 import type { LockProfile } from '../domain/lock';
-import { describeLengths } from '../codes/pin-rules';
+import { judgeBattery, judgeCodeLengths, judgeOnline, judgeSlots, unconfirmed, NOT_ANSWERING, type Judgement, type ReadingContext } from './reading-judgements';
 import { formatOffset, zoneOffsetMinutes } from './time-zone';
 
 /** What the capability check judges: the lock's profile, the site's time zone, and when. */
 export interface CapabilityInput {
   doorId: string;
+  /** The profile with the door's learned PIN lengths merged in (withLearnedLengths). */
   profile: LockProfile;
   siteTimeZone: string;
+  /** The site's clock now (the time-zone comparison; the report's `checked_at`). */
   now: Date;
+  /**
+   * When this check began asking the lock, on the wall clock the lock's readings are stamped with (`readAt`,
+   * `batteryReadAt`). A reading from before it is an earlier one: never a pass, shown with its time.
+   */
+  readSince: Date;
   /** Codes on the lock Lockbench did not create, from this check's read; null/absent when the slots could not be read now. */
   codesFromElsewhere?: number | null;
 }
@@ -26,26 +33,25 @@ const LABELS: Record<CapabilityItemKey, string> = {
   clock: 'Clock and time zone',
 };
 
-type Judgement = [Verdict, string, string | null];
-
 const RANK: Record<Verdict, number> = { pass: 0, warn: 1, fail: 2 };
 
-/** Builds the pass / warn / fail report for one door, with what to do about each warn or fail. */
+/**
+ * Builds the pass / warn / fail report for one door, with what to do about each warn or fail. What the lock reports
+ * now (reachability, slots, battery, clock) passes only when read during this check; what the interview and the
+ * device file say (access codes, security, lengths, characters, scheduling) stands until the lock is interviewed again.
+ */
 export function buildCapabilityReport(input: CapabilityInput): CapabilityReport {
   const p = input.profile;
+  const since = input.readSince.getTime();
+  const ctx: ReadingContext = { siteTimeZone: input.siteTimeZone, isFresh: (readAt) => readAt !== null && Date.parse(readAt) >= since };
   const judgements: Record<CapabilityItemKey, Judgement> = {
     access_codes: p.supportsAccessCodes
       ? ['pass', 'The lock supports PIN access codes (User Code).', null]
       : ['fail', 'The lock has no User Code support: it cannot hold PIN codes.', 'Fit a keypad lock that supports access codes, or check that the right device was included.'],
-    online: p.isOnline
-      ? ['pass', 'The lock answered just now; codes can be programmed.', null]
-      : ['fail', 'The lock did not answer.', 'Press a key on the keypad to wake it, check its batteries, or bring the stick closer; then run the check again.'],
+    online: judgeOnline(p, ctx),
     security: judgeSecurity(p),
-    slots: judgeSlots(p),
-    code_lengths:
-      p.supportedCodeLengths.length > 0
-        ? ['pass', `PINs of ${describeLengths(p.supportedCodeLengths, p.pinCharset)}.`, null]
-        : ['warn', 'The lock did not report which PIN lengths it takes; assuming 4–10.', 'Check the lock manual for its PIN length before giving codes out.'],
+    slots: judgeSlots(p, ctx),
+    code_lengths: judgeCodeLengths(p),
     characters: [
       'pass',
       p.pinCharset === 'digits' ? 'Digits 0–9 only.' : 'Digits and letters (keypad permitting).',
@@ -58,9 +64,13 @@ export function buildCapabilityReport(input: CapabilityInput): CapabilityReport 
     ],
     native_scheduling: p.nativeScheduling
       ? ['pass', 'The lock enforces start and end times itself (year-day schedules).', null]
-      : ['warn', 'No native scheduling: the lock cannot switch a time-bound code on and off by itself.', 'Ongoing codes are fine. For time-bound codes, the cloud must add and remove them on time once synced.'],
-    battery: judgeBattery(p),
-    clock: judgeClock(p, input.siteTimeZone, input.now),
+      : [
+          'warn',
+          'No native scheduling: the lock cannot switch a time-bound code on and off by itself.',
+          'Ongoing codes are fine. Lockbench puts a time-bound code on at its start and removes it at its end, so it must be connected to this lock at those times.',
+        ],
+    battery: judgeBattery(p, ctx),
+    clock: judgeClock(p, input.now, ctx),
   };
   const items: CapabilityItem[] = (Object.keys(LABELS) as CapabilityItemKey[]).map((key) => {
     const [verdict, finding, advice] = judgements[key];
@@ -85,36 +95,19 @@ function judgeSecurity(p: LockProfile): Judgement {
   }
 }
 
-function judgeSlots(p: LockProfile): Judgement {
-  if (p.slotCount === 0) return ['fail', 'The lock reported no code slots.', 'Run the check again; if it persists, re-interview the lock.'];
-  const free = p.slotCount - p.occupiedSlots.length;
-  const finding = `${p.slotCount} slots, ${p.occupiedSlots.length} in use, ${free} free.`;
-  if (free === 0) return ['fail', finding, 'Remove codes that are no longer needed before adding new ones.'];
-  if (free < 3) return ['warn', finding, 'Few slots left: remove codes that are no longer needed.'];
-  return ['pass', finding, null];
-}
-
-function judgeBattery(p: LockProfile): Judgement {
-  if (p.batteryLevel === null) return ['warn', 'The lock did not report its battery level.', 'Check the batteries by hand before leaving.'];
-  const level = `Battery at ${p.batteryLevel}%.`;
-  if (p.batteryLevel <= 10) return ['fail', `${level} The batteries are nearly flat.`, 'Replace the batteries now: a lock this low drops commands and may stop opening.'];
-  if (p.isBatteryLow || p.batteryLevel < 30) {
-    const low = p.isBatteryLow ? `${level} The lock reports a low battery.` : level;
-    return ['warn', low, 'Replace the batteries before you leave: a lock on low battery drops commands.'];
-  }
-  return ['pass', level, null];
-}
-
-function judgeClock(p: LockProfile, siteZone: string, now: Date): Judgement {
-  const siteOffset = zoneOffsetMinutes(siteZone, now);
-  const siteText = `${siteZone} (${formatOffset(siteOffset)})`;
+function judgeClock(p: LockProfile, now: Date, ctx: ReadingContext): Judgement {
+  const siteOffset = zoneOffsetMinutes(ctx.siteTimeZone, now);
+  const siteText = `${ctx.siteTimeZone} (${formatOffset(siteOffset)})`;
+  const isFresh = ctx.isFresh(p.readAt);
   if (p.clockOffsetMinutes === null) {
-    return p.nativeScheduling
+    if (!p.nativeScheduling) return ['pass', `Not needed: the lock does not schedule codes itself. Site time zone ${siteText}.`, null];
+    return isFresh
       ? ['warn', `The lock did not report its time zone; the site is ${siteText}.`, 'Set the lock clock and time zone before programming time-bound codes.']
-      : ['pass', `Not needed: the lock does not schedule codes itself. Site time zone ${siteText}.`, null];
+      : ['warn', `The lock's time zone could not be read: it is ${NOT_ANSWERING}. The site is ${siteText}.`, 'Run the check again once the lock answers, then set its clock if needed.'];
   }
-  if (p.clockOffsetMinutes !== siteOffset) {
-    return ['warn', `The lock is set to ${formatOffset(p.clockOffsetMinutes)}, the site is ${siteText}.`, 'Set the lock time zone to the site time zone before programming time-bound codes.'];
-  }
-  return ['pass', `The lock time zone matches the site, ${siteText}.`, null];
+  const judgement: Judgement =
+    p.clockOffsetMinutes !== siteOffset
+      ? ['warn', `The lock is set to ${formatOffset(p.clockOffsetMinutes)}, the site is ${siteText}.`, 'Set the lock time zone to the site time zone before programming time-bound codes.']
+      : ['pass', `The lock time zone matches the site, ${siteText}.`, null];
+  return isFresh ? judgement : unconfirmed(judgement, p.readAt, ctx);
 }

@@ -60,6 +60,9 @@ describe('generatePin', () => {
     expect(preferredLength([4])).toBe(4);
     expect(preferredLength([4, 5])).toBe(5);
     expect(preferredLength([8, 10])).toBe(8);
+    // A lock of unknown lengths: 6, until the lock has kept codes of another length only.
+    expect(preferredLength([4, 5, 6, 7, 8, 9, 10])).toBe(6);
+    expect(preferredLength([4, 5, 6, 7, 8, 9, 10], [8])).toBe(8);
     const pin = generatePin({ supportedCodeLengths: [4], pinCharset: 'digits', existingPins: [] });
     expect(pin).toMatch(/^\d{4}$/);
   });

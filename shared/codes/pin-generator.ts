@@ -26,14 +26,18 @@ export function isGuessablePin(pin: string): boolean {
 }
 
 /** The length a generated PIN gets: 6 where the lock takes it (hard to guess, easy to type), else the nearest. */
-export function preferredLength(lengths: readonly number[]): number {
-  return lengthsByPreference(lengths)[0]!;
+export function preferredLength(lengths: readonly number[], provenLengths: readonly number[] = []): number {
+  return lengthsByPreference(lengths, provenLengths)[0]!;
 }
 
-/** The lock's lengths, best first: 6, then the nearest to 6, the longer one on a tie. */
-function lengthsByPreference(lengths: readonly number[]): number[] {
+/**
+ * The lock's lengths, best first: those it has proven it keeps, then the others; within each, 6, then the nearest
+ * to 6, the longer one on a tie. A lock whose lengths are unknown thus gets 6 digits until it shows otherwise.
+ */
+function lengthsByPreference(lengths: readonly number[], provenLengths: readonly number[] = []): number[] {
   const usable = lengths.length > 0 ? lengths : ZWAVE_CODE_LENGTHS;
-  return [...usable].sort((a, b) => Math.abs(a - 6) - Math.abs(b - 6) || b - a);
+  const isProven = (n: number): number => (provenLengths.includes(n) ? 0 : 1);
+  return [...usable].sort((a, b) => isProven(a) - isProven(b) || Math.abs(a - 6) - Math.abs(b - 6) || b - a);
 }
 
 /** Random draws per length before the exhaustive search takes over: plenty unless the rules leave few PINs. */
@@ -45,7 +49,7 @@ const SEARCH_BUDGET = 1_100_000;
  * Generates a digits-only PIN that passes every rule of the lock (Seam constraints included) and is not guessable.
  * Digits work on every keypad, so they are used even where a lock also takes letters.
  *
- *   lengths, 6 first ─► random draws from the allowed digits ─► exhaustive search in random order ─► next length
+ *   lengths (proven first, 6 first) ─► random draws from the allowed digits ─► exhaustive search in random order ─► next length
  *   first pass: no weak-PIN warning at all; second pass: merely not guessable (all one digit, straight run)
  *
  * A random draw is uniform over the PINs that pass; the search only runs when draws keep failing (a nearly full
@@ -58,7 +62,7 @@ export function generatePin(rules: PinRules, randomInt: RandomInt = cryptoRandom
   for (const isStrict of [true, false]) {
     const isAcceptable = (pin: string): boolean =>
       checkPin(pin, rules, { isGenerated: true }).ok && !isGuessablePin(pin) && (!isStrict || pinWarnings(pin).length === 0);
-    for (const length of lengthsByPreference(rules.supportedCodeLengths)) {
+    for (const length of lengthsByPreference(rules.supportedCodeLengths, rules.provenLengths)) {
       for (let attempt = 0; attempt < SAMPLES_PER_LENGTH; attempt++) {
         let pin = '';
         for (let i = 0; i < length; i++) pin += alphabet[randomInt(alphabet.length)];

@@ -17,6 +17,13 @@ describe('checkPin', () => {
     expect(checkPin('123456789', digits4to8)).toMatchObject({ ok: false, rule: 'supported_code_lengths' });
   });
 
+  it('names where the lengths come from when refusing one (a lock setting, the device file)', () => {
+    const schlage = { ...digits4to8, supportedCodeLengths: [6], lengthsNote: 'the lock\'s "User Code PIN Length" setting, configuration parameter 16, is 6' };
+    const check = checkPin('4829', schlage);
+    expect(check).toMatchObject({ ok: false, rule: 'supported_code_lengths' });
+    expect(!check.ok && check.message).toBe('This lock takes PINs of 6 digits (the lock\'s "User Code PIN Length" setting, configuration parameter 16, is 6); this one has 4.');
+  });
+
   it('refuses letters on a digits-only keypad before checking length', () => {
     expect(checkPin('12a', digits4to8)).toMatchObject({ ok: false, rule: 'allowed_characters' });
     expect(checkPin('12 34', digits4to8)).toMatchObject({ ok: false, rule: 'allowed_characters' });

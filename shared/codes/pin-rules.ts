@@ -6,6 +6,13 @@ import { SHAPE_RULES } from './pin-constraints';
 export interface PinRules {
   /** Lengths the lock accepts (ascending); empty means unknown, and the Z-Wave range 4–10 applies. */
   supportedCodeLengths: readonly number[];
+  /**
+   * Where the lengths come from, in words ("the lock's "User Code PIN Length" setting is 6 (configuration parameter
+   * 16)"): named when a PIN of another length is refused. From the profile's `codeLengthsNote`.
+   */
+  lengthsNote?: string | null;
+  /** Lengths the lock has shown it keeps: generatePin tries these first (see learned-lengths.ts). */
+  provenLengths?: readonly number[];
   pinCharset: PinCharset;
   /** PINs already on this lock (managed and unmanaged); a PIN may not repeat one. */
   existingPins: readonly string[];
@@ -86,10 +93,11 @@ export function checkPin(pin: string, rules: PinRules, origin: PinOrigin = {}): 
     return { ok: false, rule: 'allowed_characters', message: `This lock takes ${what}.` };
   }
   if (!lengths.includes(pin.length)) {
+    const why = rules.lengthsNote ? ` (${rules.lengthsNote})` : '';
     return {
       ok: false,
       rule: 'supported_code_lengths',
-      message: `This lock takes PINs of ${describeLengths(lengths, rules.pinCharset)}; this one has ${pin.length}.`,
+      message: `This lock takes PINs of ${describeLengths(lengths, rules.pinCharset)}${why}; this one has ${pin.length}.`,
     };
   }
   for (const shape of SHAPE_RULES) {

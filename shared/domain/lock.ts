@@ -47,7 +47,7 @@ export const lockProfileSchema = z.object({
    */
   supportedCodeLengths: z.array(z.number().int()),
   codeLengthsSource: codeLengthsSourceSchema.default('unknown'),
-  /** Where the lengths were read, in words ("the lock's User Code PIN Length setting is 6"); null when unknown. */
+  /** Where the lengths come from, in words ("the lock's User Code PIN Length setting is 6"); null when there is nothing to say. */
   codeLengthsNote: z.string().nullable().default(null),
   /** Slots inside 1..slotCount that are not for access codes (admin code…), from the device file or the lock. */
   reservedSlots: z.array(reservedSlotSchema).default([]),

@@ -57,6 +57,8 @@ export type Operation = z.infer<typeof operationSchema>;
 export const queueItemSchema = operationSchema.extend({
   door_name: z.string(),
   code_name: z.string().nullable(),
+  /** The slot the change is for (the code's slot now; null when it has none). */
+  slot: z.number().int().nullable().default(null),
   is_running: z.boolean(),
 });
 export type QueueItem = z.infer<typeof queueItemSchema>;

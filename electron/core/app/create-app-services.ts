@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { AccessCode } from '../../../shared/domain/access-code';
 import { isCodedError } from '../../../shared/result';
 import { createCodeService } from '../codes/code-service';
@@ -8,6 +6,9 @@ import { createUnmanagedCodes } from '../codes/unmanaged-codes';
 import { recordKeypadUse } from '../codes/usage-recorder';
 import { createEventHub } from '../ipc/event-hub';
 import { createLockManager } from '../locks/lock-manager';
+import { createLockRevival } from '../locks/lock-revival';
+import { createPastEndWatch } from '../codes/past-end-watch';
+import { createLengthLearning } from '../codes/length-learning';
 import { systemClock, type Clock } from '../queue/clock';
 import { ShiftableClock } from '../queue/shiftable-clock';
 import { createOperationQueue } from '../queue/operation-queue';
@@ -15,29 +16,31 @@ import { defaultRetryRules } from '../queue/operation-records';
 import { createQueueService } from '../queue/queue-service';
 import { createTimeKeeper } from '../queue/time-keeper';
 import { createSiteService } from '../sites/site-service';
+import type { FieldCipher } from '../secrets/field-cipher';
 import { openShardedStore } from '../store/open-sharded-store';
 import type { ShardedStore } from '../store/store-v2';
 import { listSerialPorts } from '../transport/list-serial-ports';
 import type { AppServices, AppServicesOptions } from './app-services';
 import { createControllerOpener, defaultDoorName } from './controller-opener';
 import { createDemoControls } from './demo-controls';
-import { loadNetworkKeys } from './network-keys';
+import { openPrivateData, processMemoryVault } from './open-private-data';
 import { createRequestHandlers } from './request-handlers';
 
 /** Opens the store; a damaged index with no good backup is set aside (named in the notice), never silently emptied. */
-async function openAppStore(dir: string, log: (line: string) => void): Promise<ShardedStore> {
+async function openAppStore(dir: string, log: (line: string) => void, pinCipher: FieldCipher): Promise<ShardedStore> {
   try {
-    return await openShardedStore({ dir, log });
+    return await openShardedStore({ dir, log, pinCipher });
   } catch (error) {
     if (!isCodedError(error) || error.code !== 'store.corrupt') throw error;
     log(error.message);
-    return openShardedStore({ dir, log });
+    return openShardedStore({ dir, log, pinCipher });
   }
 }
 
 /**
  * Wires the main-process services, the same under Electron and the browser host:
  *
+ *   private data (folder lock, modes, data key, network keys) ─▶ store, controller opener
  *   store (index + a file per site) ─┬─▶ site service ◀── lock manager ◀── controller opener (zwave-js / virtual stick)
  *                                    ├─▶ code service ──▶ operation queue ──▶ lock manager
  *                                    ├─▶ time keeper  ──▶ operation queue   (time-bound codes at start / end)
@@ -45,29 +48,42 @@ async function openAppStore(dir: string, log: (line: string) => void): Promise<S
  *   all of them ─▶ request handlers ─▶ (dispatcher, by the transport);  changes ─▶ event hub ─▶ UI
  */
 export async function createAppServices(options: AppServicesOptions & { clock?: Clock }): Promise<AppServices> {
-  await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
   const log = (line: string) => console.error(`[lockbench] ${line}`);
   const shiftable = options.demoClock ? new ShiftableClock() : null;
   const clock = options.clock ?? shiftable ?? systemClock;
   const now = () => clock.now();
-  const store = await openAppStore(options.dataDir, log);
-  const keys = await loadNetworkKeys(join(options.dataDir, 'network-keys.json'));
+  const vault = options.secrets ?? processMemoryVault();
+  const privateData = await openPrivateData({ dataDir: options.dataDir, host: options.host, vault, log });
+  const store = await openAppStore(options.dataDir, log, privateData.pinCipher).catch(async (error: unknown) => {
+    await privateData.close();
+    throw error;
+  });
   const events = createEventHub((e) => log(`event listener failed: ${e instanceof Error ? e.message : String(e)}`));
-  const opener = createControllerOpener(options.dataDir, keys);
-  const locks = createLockManager(opener.open);
+  const opener = createControllerOpener(options.dataDir, privateData.networkKeys, { cache: privateData.cacheCipher, demo: privateData.demoCipher });
+  const locks = createLockManager(opener.open, { now });
 
   const emitDoor = (doorId: string) => {
     const door = store.index.read().doors.find((d) => d.id === doorId);
     if (door) events.emit('doors.changed', sites.doorView(door));
   };
+  const siteOfDoor = (doorId: string) => store.index.read().doors.find((d) => d.id === doorId)?.siteId;
+  const pastEnd = createPastEndWatch({ store, now, onChange: (siteId) => events.emit('sites.changed', sites.view(siteId)) });
   const onCodeChanged = (code: AccessCode) => {
     events.emit('codes.changed', code);
     emitDoor(code.door_id);
+    const siteId = siteOfDoor(code.door_id);
+    if (siteId) void pastEnd.refresh(siteId).catch(() => {});
   };
+  const revival = createLockRevival({ locks, clock, backoffMs: options.revivalBackoffMs });
   const onQueueChanged = (siteId: string) => {
     void queueService.list(siteId).then((items) => events.emit('queue.changed', { siteId, items })).catch(() => {});
   };
-  const queue = createOperationQueue({ store, locks, clock, rules: defaultRetryRules, onCodeChanged, onQueueChanged });
+  const queue = createOperationQueue({
+    store, locks, clock, rules: defaultRetryRules, onCodeChanged, onQueueChanged,
+    wake: revival.wake,
+    refusals: createLengthLearning({ store, locks, onLearned: (doorId) => emitDoor(doorId) }),
+    onActivity: (door, message) => events.emit('activity', { siteId: door.siteId, doorId: door.id, message }),
+  });
   const timeKeeper = createTimeKeeper({ store, queue, clock, newId: randomUUID, onCodeChanged, onQueueChanged });
   const queueService = createQueueService({ store, queue, clock, newId: randomUUID, onCodeChanged, onQueueChanged });
   /** A code the installer changed (created, removed, adopted): it may wait in the queue, so the panel shows it at once. */
@@ -84,7 +100,12 @@ export async function createAppServices(options: AppServicesOptions & { clock?: 
     store, locks, now, newId: randomUUID,
     defaultTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
     defaultDoorName,
+    pastEndOnLock: (siteId) => pastEnd.of(siteId),
+    demoFaultOf: (door) => demo.faultOf(door),
+    wake: revival.wake,
     onSiteReady: (siteId) => {
+      if (siteId === 'demo') demo.reapply();
+      void pastEnd.refresh(siteId).catch(() => {});
       void timeKeeper.watchSite(siteId).catch((e: unknown) => log(`time keeper: ${e instanceof Error ? e.message : String(e)}`));
       queue.kickSite(siteId);
       onQueueChanged(siteId);
@@ -105,32 +126,41 @@ export async function createAppServices(options: AppServicesOptions & { clock?: 
     }
   });
 
+  const demo = createDemoControls({
+    store, sites, demoStick: opener.demoStick, demoClock: shiftable,
+    onClockMoved: (at) => events.emit('clock.changed', { now: at.toISOString() }),
+    onFaultChanged: (door) => emitDoor(door.id),
+  });
   const handlers = {
     ...createRequestHandlers({
       sites, codes, queue: queueService, unmanaged, listPorts: () => listSerialPorts(),
-      info: () => ({ version: options.version, host: options.host, dataDir: options.dataDir, storeNotice: store.notices().join(' ') || null, now: clock.now().toISOString(), demoClock: shiftable !== null }),
+      info: () => ({ version: options.version, host: options.host, dataDir: options.dataDir, storeNotice: [...privateData.notices, ...store.notices()].join(' ') || null, now: clock.now().toISOString(), demoClock: shiftable !== null }),
     }),
-    ...createDemoControls({ store, sites, demoStick: opener.demoStick, demoClock: shiftable }),
+    ...demo.handlers,
   };
 
   const ready = (async () => {
     if (options.connectDemoOnStart === false) return;
     await sites.connect({ connection: { kind: 'demo' } });
   })();
-  ready.catch((e: unknown) => log(`demo site did not connect: ${e instanceof Error ? e.message : String(e)}`));
+  let isClosing = false;
+  ready.catch((e: unknown) => isClosing || log(`demo site did not connect: ${e instanceof Error ? e.message : String(e)}`));
 
   return {
     handlers,
     events,
     ready,
     async close() {
-      await ready.catch(() => {});
+      isClosing = true;
+      revival.close();
       timeKeeper.close();
       await timeKeeper.idle();
       queue.close();
       await queue.idle();
-      await locks.closeAll();
+      await locks.closeAll(); // a demo site still interviewing its locks stops here, so `ready` settles at once
+      await ready.catch(() => {});
       await store.close();
+      await privateData.close(); // last: the folder is free once nothing writes to it
     },
   };
 }

@@ -111,13 +111,14 @@ describe('pulling the stick mid-batch', () => {
     const front = (await services.handlers['doors.list']({ siteId: 'demo' })).find((d) => d.name === 'Front door')!;
     const first = sticks.at(-1)!;
     const lock = () => sticks.at(-1)!.locks.get(FRONT_NODE)!;
+    const fromElsewhere = new Map(lock().storedCodes()); // the demo lock's factory code: not Lockbench's
 
     const created = await Promise.all(PINS.map((code, i) => services.handlers['codes.create']({ doorId: front.id, name: `Flat ${i + 1}`, code })));
     expect(created.every((c) => c.status === 'setting')).toBe(true);
 
     // Pull it while the batch is on the radio: some codes are on the lock, the batch is not finished.
-    await until('the first codes to reach the lock', () => lock().storedCodes().size >= 2, 20_000);
-    const landedBeforePull = lock().storedCodes().size;
+    await until('the first codes to reach the lock', () => lock().storedCodes().size >= fromElsewhere.size + 2, 20_000);
+    const landedBeforePull = lock().storedCodes().size - fromElsewhere.size;
     siteStates.length = 0;
     const pulledAt = Date.now();
     if (process.env.UNPLUG_BY_CLOSE === '1') await first.close(); // shows that zwave-js does not notice (see pullableStick)
@@ -147,8 +148,9 @@ describe('pulling the stick mid-batch', () => {
 
     const codes = await services.handlers['codes.list']({ doorId: front.id });
     expect(codes.map((c) => c.status)).toEqual(PINS.map(() => 'set'));
-    // The lock holds exactly these PINs, each once, each in its code's slot.
-    const onLock = [...lock().storedCodes().entries()].sort((a, b) => a[0] - b[0]);
+    // The lock holds exactly these PINs, each once, each in its code's slot — and the code from elsewhere, untouched.
+    for (const [slot, pin] of fromElsewhere) expect(lock().storedCodes().get(slot)).toBe(pin);
+    const onLock = [...lock().storedCodes().entries()].filter(([slot]) => !fromElsewhere.has(slot)).sort((a, b) => a[0] - b[0]);
     expect(onLock).toEqual(codes.map((c) => [c.slot, c.code]).sort((a, b) => (a[0] as number) - (b[0] as number)));
     expect(await services.handlers['queue.list']({ siteId: 'demo' })).toEqual([]);
     // One set_code operation per code, all done: nothing duplicated in the store.

@@ -2,6 +2,7 @@ import type { AccessCode } from '../../../shared/domain/access-code';
 import type { Door } from '../../../shared/domain/door';
 import type { LockProfile } from '../../../shared/domain/lock';
 import type { Operation } from '../../../shared/domain/operation';
+import { pinLengthRules } from '../../../shared/codes/learned-lengths';
 import { checkPin, type PinRules } from '../../../shared/codes/pin-rules';
 import { generatePin } from '../../../shared/codes/pin-generator';
 import { checkCodeName } from '../../../shared/codes/code-name-rules';
@@ -54,13 +55,13 @@ export function createCodeService(deps: CodeServiceDeps): CodeService {
 
   /** The lock's rules: live while its site is connected, else as last read (the change then waits in the queue). */
   async function profileOf(d: Door): Promise<LockProfile> {
-    let profile = locks.status(d.siteId).state === 'ready' ? locks.profile(d.siteId, d.nodeId) : null;
-    if (locks.status(d.siteId).state === 'ready' && (!profile || !profile.isOnline || profile.slotCount === 0)) {
+    let profile = locks.isLockReady(d.siteId, d.nodeId) ? locks.profile(d.siteId, d.nodeId) : null;
+    if (locks.isLockReady(d.siteId, d.nodeId) && (!profile || !profile.isOnline || profile.slotCount === 0)) {
       profile = await locks.refreshProfile(d.siteId, d.nodeId).catch(() => profile);
     }
     profile ??= d.lastProfile;
     if (!profile) {
-      throw new CodedError('door.not_connected', `${d.name}: connect this door's lock once so Lockbench knows its rules; codes can then be queued for it offline.`);
+      throw new CodedError('door.not_connected', `${d.name}: connect this door's lock once so Lockbench knows its rules; codes can then be queued for it while it is not connected.`);
     }
     if (profile.slotCount === 0) {
       throw new CodedError('zwave.no_answer', `${d.name}: the lock has not told us its code slots yet. Wake it (press a key) and try again.`);
@@ -71,7 +72,7 @@ export function createCodeService(deps: CodeServiceDeps): CodeService {
 
   /** Slots in use on the lock: zwave-js's cache while connected, the last-read list otherwise. */
   function lockSlots(d: Door, profile: LockProfile): Array<{ slot: number; code: string | null }> {
-    if (locks.status(d.siteId).state === 'ready') {
+    if (locks.isLockReady(d.siteId, d.nodeId)) {
       return locks.network(d.siteId).cachedSlots(d.nodeId).filter((s) => s.status === 'enabled' || s.status === 'disabled');
     }
     return profile.occupiedSlots.map((slot) => ({ slot, code: null }));
@@ -81,7 +82,7 @@ export function createCodeService(deps: CodeServiceDeps): CodeService {
     const slots = lockSlots(d, profile);
     const ours = all.filter((c) => c.door_id === d.id && isActive(c));
     return {
-      supportedCodeLengths: profile.supportedCodeLengths,
+      ...pinLengthRules(profile, d.learned),
       pinCharset: profile.pinCharset,
       constraints: profile.codeConstraints,
       existingPins: [...slots.flatMap((s) => (s.code && !/^\*+$/.test(s.code) ? [s.code] : [])), ...ours.map((c) => c.code)],

@@ -36,8 +36,10 @@ export function createUnmanagedCodes(deps: UnmanagedDeps): UnmanagedCodes {
 
   async function list(doorId: string): Promise<UnmanagedCode[]> {
     const d = door(doorId);
-    if (locks.status(d.siteId).state !== 'ready') return [];
+    if (!locks.isLockReady(d.siteId, d.nodeId)) return []; // zwave-js's slot cache is incomplete during an interview
     const ours = new Set((await store.codes(d.siteId)).read().accessCodes.filter((c) => c.door_id === doorId && isActive(c)).map((c) => c.slot));
+    // A slot the lock keeps for itself (its admin code) is not a code from elsewhere: never offered for clearing.
+    for (const r of (locks.profile(d.siteId, d.nodeId) ?? d.lastProfile)?.reservedSlots ?? []) ours.add(r.slot);
     return locks
       .network(d.siteId)
       .cachedSlots(d.nodeId)

@@ -1,13 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import { createAndOpenMockedZWaveSerialPort } from '@zwave-js/serial/mock';
 import { MockController, MockNode } from '@zwave-js/testing';
 import { createDefaultMockControllerBehaviors, createDefaultMockNodeBehaviors } from 'zwave-js/Testing';
-import type { NetworkKeys } from '../zwave/lock-network';
+import { randomNetworkKeys } from '../zwave/random-network-keys';
 import { createScheduleEnableBehavior, createTimeParametersBehavior } from './clock-behaviors';
 import { createBatteryBehavior, createCodeChangeObserver, createMaskedCodesBehavior, createNotificationIdleBehavior, installRadioControl, sendKeypadUnlock } from './lock-behaviors';
 import { loadLockMemory, saveLockMemory, slotsFromState, slotsIntoState, STATUS_ENABLED, userCodeKey, userIdStatusKey, type LockMemoryFile, type StoredLock } from './lock-memory';
 import { clockFromState, clockIntoState, schedulesFromState, schedulesIntoState, type StoredClock } from './schedule-memory';
-import { lockNodeCapabilities, YEAR_DAY_SLOTS_PER_USER } from './mock-lock-node';
+import { keypadBehaviors } from './keypad-behaviors';
+import { factorySlots, lockNodeCapabilities, YEAR_DAY_SLOTS_PER_USER } from './mock-lock-node';
 import { createSeededRandom } from './seeded-random';
 import type { VirtualLockHandle, VirtualLockSpec, VirtualStick, VirtualStickOptions } from './virtual-stick';
 
@@ -28,9 +28,8 @@ const FACTORY_CLOCK: StoredClock = { standardOffset: 0, dstOffset: 0, skewMs: 0 
  * like any serial port and never learns it is talking to a mock.
  */
 export async function createVirtualStick(options: VirtualStickOptions): Promise<VirtualStick> {
-  const memory = await loadLockMemory(options.stateFile);
-  const securityKeys = options.securityKeys ?? keysFromHex(memory.networkKeys) ?? randomKeys();
-  memory.networkKeys = keysToHex(securityKeys);
+  const memory = await loadLockMemory(options.stateFile, options.memoryCipher);
+  const securityKeys = options.securityKeys ?? randomNetworkKeys(); // never stored: the app passes its own keys
 
   // `serial` is only stored by MockController (it drives the mock port through `mockPort` itself); the driver later
   // opens its own stream on the same port through `mockPort.factory()`.
@@ -50,7 +49,7 @@ export async function createVirtualStick(options: VirtualStickOptions): Promise<
     if (!options.stateFile) return Promise.resolve();
     const file = options.stateFile;
     saving = saving
-      .then(() => saveLockMemory(file, snapshot(memory, nodes)))
+      .then(() => saveLockMemory(file, snapshot(memory, nodes), options.memoryCipher))
       .catch((e: unknown) => console.error('[virtual stick] could not save lock memory:', e instanceof Error ? e.message : e));
     return saving;
   };
@@ -64,8 +63,9 @@ export async function createVirtualStick(options: VirtualStickOptions): Promise<
     const batteryLevel = spec.batteryLevel;
     node.defineBehavior(createBatteryBehavior(() => batteryLevel), createNotificationIdleBehavior(), createCodeChangeObserver(() => void save()));
     if (!spec.revealsCodes) node.defineBehavior(createMaskedCodesBehavior(spec.slotCount));
+    node.defineBehavior(...keypadBehaviors(spec));
     const stored = memory.locks[String(spec.nodeId)];
-    slotsIntoState(node.state, stored?.slots ?? {});
+    slotsIntoState(node.state, stored?.slots ?? factorySlots(spec));
     if (spec.nativeScheduling) {
       node.defineBehavior(createScheduleEnableBehavior(spec.slotCount), createTimeParametersBehavior());
       schedulesIntoState(node.state, stored?.schedules ?? {});
@@ -128,19 +128,4 @@ function snapshot(memory: LockMemoryFile, nodes: Map<number, { node: MockNode; s
     locks[String(nodeId)] = lock;
   }
   return { ...memory, locks };
-}
-
-function randomKeys(): NetworkKeys {
-  const key = (): Uint8Array => Uint8Array.from(randomBytes(16));
-  return { S0_Legacy: key(), S2_Unauthenticated: key(), S2_Authenticated: key(), S2_AccessControl: key() };
-}
-
-function keysToHex(keys: NetworkKeys): Record<string, string> {
-  return Object.fromEntries(KEY_NAMES.map((name) => [name, Buffer.from(keys[name]).toString('hex')]));
-}
-
-function keysFromHex(hex: Record<string, string> | undefined): NetworkKeys | null {
-  if (!hex || !KEY_NAMES.every((name) => /^[0-9a-f]{32}$/.test(hex[name] ?? ''))) return null;
-  const key = (name: (typeof KEY_NAMES)[number]): Uint8Array => Uint8Array.from(Buffer.from(hex[name] as string, 'hex'));
-  return { S0_Legacy: key('S0_Legacy'), S2_Unauthenticated: key('S2_Unauthenticated'), S2_Authenticated: key('S2_Authenticated'), S2_AccessControl: key('S2_AccessControl') };
 }

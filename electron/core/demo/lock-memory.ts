@@ -1,5 +1,6 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { isSealed, type FieldCipher } from '../secrets/field-cipher';
 import type { StoredClock, StoredUserSchedules } from './schedule-memory';
 
 /**
@@ -22,11 +23,12 @@ export interface StoredLock {
   clock?: StoredClock;
 }
 
-/** The whole state file. Network keys are kept so a restarted stick talks S2 with the same keys (demo only). */
+/**
+ * The whole state file. It holds no network keys (the virtual stick gets the app's keys each start; a file written by
+ * Lockbench 0.1 still has them, and they are dropped on the next save), and with a cipher its PINs are sealed.
+ */
 export interface LockMemoryFile {
   version: 1;
-  /** Hex-encoded S0/S2 keys the virtual locks were "included" with. */
-  networkKeys?: Record<string, string>;
   locks: Record<string, StoredLock>;
 }
 
@@ -40,8 +42,11 @@ export const STATUS_AVAILABLE = 0;
 /** UserIDStatus.Enabled in Z-Wave's User Code CC. */
 export const STATUS_ENABLED = 1;
 
-/** Reads the state file; an absent file is an empty memory, a corrupt one is an error (never silently wiped). */
-export async function loadLockMemory(file: string | null): Promise<LockMemoryFile> {
+/**
+ * Reads the state file, opening sealed PINs with `cipher`; an absent file is an empty memory, a corrupt one (or a PIN
+ * that does not open) is an error: never silently wiped. Another data key throws `secrets.unavailable`.
+ */
+export async function loadLockMemory(file: string | null, cipher: FieldCipher | null = null): Promise<LockMemoryFile> {
   const empty: LockMemoryFile = { version: 1, locks: {} };
   if (!file) return empty;
   let text: string;
@@ -55,15 +60,40 @@ export async function loadLockMemory(file: string | null): Promise<LockMemoryFil
   if (parsed.version !== 1 || typeof parsed.locks !== 'object' || parsed.locks === null) {
     throw new Error(`Virtual stick state file ${file} is not a Lockbench lock memory file`);
   }
-  return { version: 1, locks: parsed.locks, ...(parsed.networkKeys ? { networkKeys: parsed.networkKeys } : {}) };
+  for (const [nodeId, lock] of Object.entries(parsed.locks)) {
+    for (const [slot, stored] of Object.entries(lock.slots ?? {})) {
+      if (!isSealed(stored.code)) continue;
+      const code = cipher?.open(stored.code, contextOf(nodeId, slot)) ?? null;
+      if (code === null) throw new Error(`Virtual stick state file ${file}: the code of lock ${nodeId} slot ${slot} does not open`);
+      stored.code = code;
+    }
+  }
+  return { version: 1, locks: parsed.locks };
 }
 
-/** Writes the state file atomically (temp file + rename), so a crash mid-write never leaves half a file. */
-export async function saveLockMemory(file: string, memory: LockMemoryFile): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
+/** Writes the state file atomically (temp file + rename), so a crash mid-write never leaves half a file; PINs sealed with `cipher`. */
+export async function saveLockMemory(file: string, memory: LockMemoryFile, cipher: FieldCipher | null = null): Promise<void> {
+  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
   const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  await writeFile(temp, JSON.stringify(memory, null, 2), 'utf8');
+  await writeFile(temp, JSON.stringify({ version: 1, locks: cipher ? sealLocks(memory.locks, cipher) : memory.locks }, null, 2), { encoding: 'utf8', mode: 0o600 });
   await rename(temp, file);
+}
+
+/** The additional data a virtual lock's PIN is sealed with: which lock and slot it is in. */
+const contextOf = (nodeId: string, slot: string) => `demo-lock:${nodeId}:${slot}`;
+
+function sealLocks(locks: Record<string, StoredLock>, cipher: FieldCipher): Record<string, StoredLock> {
+  return Object.fromEntries(
+    Object.entries(locks).map(([nodeId, lock]) => [
+      nodeId,
+      {
+        ...lock,
+        slots: Object.fromEntries(
+          Object.entries(lock.slots).map(([slot, stored]) => [slot, { ...stored, code: cipher.seal(stored.code, contextOf(nodeId, slot)) }]),
+        ),
+      },
+    ]),
+  );
 }
 
 /** Reads the occupied slots out of a mock node's state map (codes as ASCII strings). */

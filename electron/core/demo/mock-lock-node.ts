@@ -1,6 +1,7 @@
-import { CommandClasses, SecurityClass } from '@zwave-js/core';
+import { CommandClasses, ConfigValueFormat, SecurityClass } from '@zwave-js/core';
 import { ccCaps, type MockNodeOptions, type PartialCCCapabilities } from '@zwave-js/testing';
 import { DoorLockMode, DoorLockOperationType, KeypadMode, UserIDStatus } from 'zwave-js';
+import { STATUS_ENABLED, type StoredSlot } from './lock-memory';
 import type { VirtualLockSpec } from './virtual-stick';
 
 /** Access Control notification type and its keypad lock/unlock events (proof that a code was used). */
@@ -11,10 +12,14 @@ const KEYPAD_UNLOCK = 0x06;
 /** Year-day schedules per user slot on a scheduling lock: one, like locks that schedule every code. */
 export const YEAR_DAY_SLOTS_PER_USER = 1;
 
+/** Ids of a virtual lock without a real device: zwave-js finds no device file, so it applies no quirks. */
+const NEUTRAL_IDS = { manufacturerId: 0xffff, productType: 0xffff, productId: 0xfffe };
+
 /**
- * The MockNode capabilities of a virtual keypad lock. Neutral ids (0xffff/0xffff/0xfffe) so zwave-js applies no
- * device-config quirks; the lock reports `reportedName` (Node Naming CC holds at most 16 characters) as its name.
- * Secure locks get Security 2 (Access Control) with every application CC secure, plus Supervision, as real S2 locks do.
+ * The MockNode capabilities of a virtual keypad lock. Neutral ids unless `spec.device` names a real device (zwave-js
+ * then applies that device's file); the lock reports `reportedName` (Node Naming CC holds at most 16 characters) as its
+ * name. Secure locks get Security 2 (Access Control) with every application CC secure, plus Supervision, as real S2
+ * locks do. Configuration CC v1 when the spec has parameters (zwave-js then reads each one its device file documents).
  */
 export function lockNodeCapabilities(spec: VirtualLockSpec): MockNodeOptions['capabilities'] {
   const secure = spec.secure;
@@ -58,13 +63,31 @@ export function lockNodeCapabilities(spec: VirtualLockSpec): MockNodeOptions['ca
         version: 3,
         secure,
         numWeekDaySlots: 0,
-        numYearDaySlots: YEAR_DAY_SLOTS_PER_USER,
+        numYearDaySlots: spec.claimedYearDaySlots ?? YEAR_DAY_SLOTS_PER_USER,
         numDailyRepeatingSlots: 0,
       }),
       // The lock's clock. No Time CC: zwave-js's mock cannot parse Time CC v2 Time Offset Set (ZW0320), so zwave-js
       // sends Time Parameters as the laptop's local time (GH#311) and its interview writes the laptop's zone into
       // the Schedule Entry Lock time offset.
       { ccId: CommandClasses['Time Parameters'], version: 1, secure },
+    );
+  }
+  if (spec.configParams?.length) {
+    commandClasses.push(
+      ccCaps({
+        ccId: CommandClasses.Configuration,
+        version: 1,
+        secure,
+        bulkSupport: false,
+        parameters: spec.configParams.map((p) => ({
+          '#': p.param,
+          valueSize: p.valueSize,
+          format: p.isUnsigned ? ConfigValueFormat.UnsignedInteger : ConfigValueFormat.SignedInteger,
+          minValue: p.minValue,
+          maxValue: p.maxValue,
+          defaultValue: p.value,
+        })),
+      }),
     );
   }
   if (secure) {
@@ -74,10 +97,9 @@ export function lockNodeCapabilities(spec: VirtualLockSpec): MockNodeOptions['ca
     );
   }
   return {
-    manufacturerId: 0xffff,
-    productType: 0xffff,
-    productId: 0xfffe,
+    ...(spec.device ?? NEUTRAL_IDS),
     firmwareVersion: '1.0',
+    ...(spec.radioDelayMs === undefined ? {} : { txDelay: spec.radioDelayMs }),
     securityClasses: new Set(secure ? [SecurityClass.S2_AccessControl] : []),
     commandClasses,
   };
@@ -91,4 +113,9 @@ export function userCodeVersion(spec: VirtualLockSpec): 1 | 2 {
 /** The name the virtual lock reports over Z-Wave: `spec.reportedName`, else the label cut to Node Naming's 16 characters. */
 export function reportedName(spec: VirtualLockSpec): string {
   return (spec.reportedName ?? spec.label).slice(0, 16);
+}
+
+/** A new virtual lock's memory: the codes it holds from the factory (or an earlier owner), enabled. */
+export function factorySlots(spec: VirtualLockSpec): Record<string, StoredSlot> {
+  return Object.fromEntries(Object.entries(spec.factoryCodes ?? {}).map(([slot, code]) => [slot, { status: STATUS_ENABLED, code }]));
 }

@@ -3,15 +3,25 @@ import type { LockNetwork } from '../zwave/lock-network';
 import type { VirtualLockSpec } from './virtual-stick';
 
 /**
- * What a device database would say about the virtual locks. Z-Wave does not report which PIN lengths a lock takes
- * (real locks keep it in a manufacturer configuration parameter), nor a readable model name for unregistered ids;
- * for the demo site both come from the lock's spec, the way a real lock's would come from its device file.
+ * What a device database would say about the demo site's virtual locks. Z-Wave does not report which PIN lengths a
+ * lock takes (some real locks keep it in a configuration parameter, see zwave/device-facts.ts), nor a readable model
+ * name for unregistered ids; for the demo locks both come from the lock's spec, the way a real lock's would come from
+ * its device file, and the profile says so (source `device_file`, a note naming the spec). A spec for a real device
+ * (`spec.device`) gets nothing here: zwave-js and the lock itself describe it.
  */
 export function applyVirtualDeviceInfo(profile: LockProfile, spec: VirtualLockSpec | undefined): LockProfile {
-  if (!spec) return profile;
+  if (!spec || spec.device) return profile;
   const lengths: number[] = [];
   for (let n = spec.minCodeLength; n <= spec.maxCodeLength; n++) lengths.push(n);
-  return { ...profile, manufacturer: 'Lockbench demo', model: spec.label, supportedCodeLengths: lengths, codeConstraints: spec.codeConstraints ?? [] };
+  return {
+    ...profile,
+    manufacturer: 'Lockbench demo',
+    model: spec.label,
+    supportedCodeLengths: lengths,
+    codeLengthsSource: 'device_file',
+    codeLengthsNote: "from the demo lock's device information (its virtual lock spec)",
+    codeConstraints: spec.codeConstraints ?? [],
+  };
 }
 
 /** Wraps the demo site's network so every profile carries its virtual lock's device information. */

@@ -45,7 +45,7 @@ export const fakeCode: AccessCode = sampleAccessCode({ slot: 3, status: 'set' })
 /** A queue line for the code above. */
 export const fakeQueueItem: QueueItem = {
   operation_id: 'op-1', access_code_id: 'code-1', door_id: 'door-1', kind: 'set_code', state: 'waiting', attempts: 1,
-  reason: 'new_code', not_before: at, is_ambiguous: true, last_error: { code: 'transient', message: 'the lock did not answer' },
+  reason: 'new_code', slot: 3, not_before: at, is_ambiguous: true, last_error: { code: 'transient', message: 'the lock did not answer' },
   created_at: at, updated_at: at, door_name: 'Front door', code_name: null, is_running: false,
 };
 

@@ -56,7 +56,8 @@ export class FakeLockNetwork implements LockNetwork {
   async readProfile(nodeId: number): Promise<LockProfile> {
     const profile = this.profiles.get(nodeId);
     if (!profile) throw new CodedError('zwave.node_not_found', `No node ${nodeId}`);
-    return { ...profile, occupiedSlots: [...this.slots(nodeId).keys()].sort((a, b) => a - b) };
+    const at = new Date().toISOString(); // what the lock answered now (readAt/batteryReadAt stamp the answer)
+    return { ...profile, readAt: at, batteryReadAt: profile.batteryLevel === null ? null : at, occupiedSlots: [...this.slots(nodeId).keys()].sort((a, b) => a - b) };
   }
 
   cachedSlots(nodeId: number): SlotReading[] {
@@ -64,8 +65,12 @@ export class FakeLockNetwork implements LockNetwork {
     return [...this.seen.get(nodeId)!].map(([slot, code]): SlotReading => (code === null ? { slot, status: 'available', code: null } : { slot, status: 'enabled', code }));
   }
 
+  /** PIN lengths the fake keypad does not take: such a Set is acknowledged and the slot stays empty (as real locks do). */
+  readonly refusedLengths = new Set<number>();
+
   async setCode(nodeId: number, slot: number, pin: string): Promise<void> {
     this.commands++;
+    if (this.refusedLengths.has(pin.length)) return;
     const fault = this.faults.shift();
     if (fault === 'no_answer') throw new CodedError('zwave.no_answer', 'no answer');
     if (fault === 'nak') throw new CodedError('zwave.nak', 'NAK');

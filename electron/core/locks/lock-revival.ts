@@ -37,7 +37,7 @@ export function createLockRevival(deps: { locks: LockManager; clock: Clock; back
 
   function scheduleNext(siteId: string, nodeId: number): void {
     const k = key(siteId, nodeId);
-    if (isClosed || timers.has(k) || deps.locks.status(siteId).state !== 'ready' || isAnswering(siteId, nodeId)) return;
+    if (isClosed || timers.has(k) || !deps.locks.isLockReady(siteId, nodeId) || isAnswering(siteId, nodeId)) return;
     const attempt = attempts.get(k) ?? 0;
     const at = new Date(deps.clock.now().getTime() + backoff(attempt));
     timers.set(k, deps.clock.at(at, () => {
@@ -68,9 +68,9 @@ export function createLockRevival(deps: { locks: LockManager; clock: Clock; back
       else scheduleNext(change.siteId, change.nodeId);
     }
     if (change.kind === 'site') {
-      const ready = deps.locks.status(change.siteId).state === 'ready';
-      for (const k of [...timers.keys()].filter((x) => x.startsWith(`${change.siteId}\u0000`))) if (!ready) stop(k);
-      if (ready) for (const nodeId of deps.locks.lockNodeIds(change.siteId)) scheduleNext(change.siteId, nodeId);
+      const connected = deps.locks.status(change.siteId).state !== 'disconnected' && deps.locks.status(change.siteId).state !== 'failed';
+      for (const k of [...timers.keys()].filter((x) => x.startsWith(`${change.siteId}\u0000`))) if (!connected) stop(k);
+      if (connected) for (const nodeId of deps.locks.lockNodeIds(change.siteId)) scheduleNext(change.siteId, nodeId);
     }
   });
 

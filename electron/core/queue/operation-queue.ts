@@ -129,7 +129,8 @@ export function createOperationQueue(deps: QueueDeps): OperationQueue {
         if (work.nextAt) wakeAt(doorId, work.nextAt);
         return;
       }
-      if (locks.status(door.siteId).state !== 'ready') return;
+      // Each lock is usable once ITS interview is over (kicked then), also while the site's others are still interviewed.
+      if (!locks.isLockReady(door.siteId, door.nodeId)) return;
       const wasAmbiguous = new Map(work.due.map((o) => [o.operation_id, o.is_ambiguous]));
       work.due.forEach((o) => running.add(o.operation_id));
       deps.onQueueChanged(door.siteId);
@@ -150,7 +151,7 @@ export function createOperationQueue(deps: QueueDeps): OperationQueue {
   /** One durable update with every outcome; then the UI hears about each changed code. */
   async function record(door: Door, doc: DurableDoc<SiteCodesData>, outcomes: Map<string, AttemptOutcome>, wasAmbiguous: Map<string, boolean>): Promise<void> {
     const lock = locks.profile(door.siteId, door.nodeId) ?? door.lastProfile;
-    const cached = lock && locks.status(door.siteId).state === 'ready' ? locks.network(door.siteId).cachedSlots(door.nodeId) : [];
+    const cached = lock && locks.isLockReady(door.siteId, door.nodeId) ? locks.network(door.siteId).cachedSlots(door.nodeId) : [];
     const moves: string[] = [];
     const lengths: Array<{ length: number; accepted: boolean }> = [];
     const changed = await doc.update((d) => {

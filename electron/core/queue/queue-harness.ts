@@ -16,6 +16,7 @@ import type { RetryRules } from './operation-records';
 import { createQueueService, type QueueService } from './queue-service';
 import { createTimeKeeper, type TimeKeeper } from './time-keeper';
 import { createUnmanagedCodes, type UnmanagedCodes } from '../codes/unmanaged-codes';
+import { createLengthLearning } from '../codes/length-learning';
 
 /** Test support: the code pipeline (real sharded store on disk, queue, time keeper) over a fake lock and a manual clock. */
 export interface QueueHarness {
@@ -67,7 +68,7 @@ export async function createQueueHarness(profile: Partial<LockProfile> = {}, sta
     let n = 0;
     const newId = () => `id-${Date.now().toString(36)}-${++n}`;
     const onCodeChanged = (c: AccessCode) => h.changes.push(c);
-    const queue = createOperationQueue({ store, locks, clock, rules: testRules, onCodeChanged, onQueueChanged: () => {} });
+    const queue = createOperationQueue({ store, locks, clock, rules: testRules, onCodeChanged, onQueueChanged: () => {}, refusals: createLengthLearning({ store, locks }) });
     const timeKeeper = createTimeKeeper({ store, queue, clock, newId, onCodeChanged, onQueueChanged: () => {} });
     Object.assign(h, {
       store, locks, queue, timeKeeper,

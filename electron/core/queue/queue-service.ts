@@ -36,7 +36,7 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
   function item(data: Readonly<SiteCodesData>, op: Operation): QueueItem {
     const code = data.accessCodes.find((c) => c.access_code_id === op.access_code_id);
     const door = store.index.read().doors.find((d) => d.id === op.door_id);
-    return { ...structuredClone(op), door_name: door?.name ?? 'Unknown door', code_name: code?.name ?? null, is_running: queue.isRunning(op.operation_id) };
+    return { ...structuredClone(op), door_name: door?.name ?? 'Unknown door', code_name: code?.name ?? null, slot: code?.slot ?? null, is_running: queue.isRunning(op.operation_id) };
   }
 
   async function change(doorId: string, operationId: string, apply: (op: Operation, data: SiteCodesData) => AccessCode | null): Promise<QueueItem> {

@@ -2,10 +2,12 @@ import type { CapabilityReport } from '../../../shared/domain/capability';
 import type { Door, DoorView } from '../../../shared/domain/door';
 import type { Connection, Site, SiteView } from '../../../shared/domain/site';
 import { buildCapabilityReport } from '../../../shared/capability/capability-report';
+import { withLearnedLengths } from '../../../shared/codes/learned-lengths';
 import { isKnownTimeZone, zoneOffsetMinutes } from '../../../shared/capability/time-zone';
 import { CodedError } from '../../../shared/result';
 import type { LockManager } from '../locks/lock-manager';
 import type { ShardedStore } from '../store/store-v2';
+import { ensureDoors } from './ensure-doors';
 
 /** What the site service needs. */
 export interface SiteServiceDeps {
@@ -20,6 +22,12 @@ export interface SiteServiceDeps {
   /** Called after a site connects and its doors exist (the code service resumes interrupted work). */
   onSiteReady: (siteId: string) => void;
   onDoorsChanged: (doors: DoorView[]) => void;
+  /** Guest PINs past their end that may still work, per door, for the site header (see codes/past-end-watch). */
+  pastEndOnLock?: (siteId: string) => SiteView['pastEndOnLock'];
+  /** The demo fault switched on for a door's virtual lock; null off the demo site. */
+  demoFaultOf?: (door: Door) => DoorView['demoFault'];
+  /** Asks a lock that is not answering whether it is back (a ping) before an action that needs it. */
+  wake?: (siteId: string, nodeId: number) => Promise<boolean>;
 }
 
 /** Sites (controllers) and the doors on them, with the capability check. */
@@ -55,14 +63,16 @@ export function createSiteService(deps: SiteServiceDeps): SiteService {
   };
   const view = (s: Site): SiteView => {
     const status = locks.status(s.id);
-    return { ...structuredClone(s), state: status.state, stateMessage: status.message, pastEndOnLock: [] };
+    return { ...structuredClone(s), state: status.state, stateMessage: status.message, pastEndOnLock: deps.pastEndOnLock?.(s.id) ?? [] };
   };
   const doorView = (d: Door): DoorView => {
     const live = locks.profile(d.siteId, d.nodeId);
-    const lock = live ?? (d.lastProfile ? { ...d.lastProfile, isOnline: false } : null);
-    const isConnected = locks.status(d.siteId).state === 'ready' && (lock?.isOnline ?? false);
+    const read = live ?? (d.lastProfile ? { ...d.lastProfile, isOnline: false } : null);
+    // What the lock showed about PIN lengths (refusals) is part of its rules on screen too.
+    const lock = read ? withLearnedLengths(read, d.learned) : null;
+    const isConnected = locks.isLockReady(d.siteId, d.nodeId) && (lock?.isOnline ?? false);
     const { lastProfile: _stored, ...door } = structuredClone(d);
-    return { ...door, isConnected, lock: lock ? structuredClone(lock) : null, demoFault: null };
+    return { ...door, isConnected, lock: lock ? structuredClone(lock) : null, demoFault: deps.demoFaultOf?.(d) ?? null };
   };
   /** Keeps each connected lock's profile on its door, so codes can be queued for it while it is away. */
   const rememberProfiles = async (siteId: string): Promise<void> => {
@@ -73,24 +83,43 @@ export function createSiteService(deps: SiteServiceDeps): SiteService {
       }
     });
   };
+  /** The door's lock can take commands: its site is connected and its own interview is over. */
+  const assertLockReady = (d: Door): void => {
+    if (locks.isLockReady(d.siteId, d.nodeId)) return;
+    if (locks.status(d.siteId).state === 'connecting') {
+      throw new CodedError('zwave.not_ready', `${d.name}: its lock is still being interviewed; try again in a moment.`);
+    }
+    throw new CodedError('door.not_connected', `${d.name}: the site's controller is not connected. Connect it first.`);
+  };
+  /** A lock marked not answering is asked first (a ping): if it is back, the action goes ahead at once. */
+  const wakeIfSilent = async (d: Door): Promise<void> => {
+    if (locks.profile(d.siteId, d.nodeId)?.isOnline === false) await deps.wake?.(d.siteId, d.nodeId);
+  };
   const doorsOf = (siteId: string) => index.read().doors.filter((d) => d.siteId === siteId);
 
-  async function ensureDoors(s: Site): Promise<void> {
-    const missing = locks.lockNodeIds(s.id).filter((nodeId) => !doorsOf(s.id).some((d) => d.nodeId === nodeId));
-    if (missing.length === 0) return;
-    const at = deps.now().toISOString();
-    await index.update((data) => {
-      for (const nodeId of missing) {
-        data.doors.push({ id: deps.newId(), siteId: s.id, nodeId, name: deps.defaultDoorName(s.connection, nodeId), createdAt: at, lastProfile: null, learned: { acceptedLengths: [], refusedLengths: [] } });
-      }
-    });
-  }
+  const addDoors = (s: Site, nodeIds: readonly number[]) =>
+    ensureDoors(index, s, nodeIds, { ...deps, profileOf: (nodeId) => locks.profile(s.id, nodeId) });
+  // Doors appear one by one as their locks' interviews finish, while the site is still connecting.
+  locks.onChange((change) => {
+    if (change.kind !== 'lock' || !locks.isLockReady(change.siteId, change.nodeId)) return;
+    const s = index.read().sites.find((x) => x.id === change.siteId);
+    if (!s || doorsOf(s.id).some((d) => d.nodeId === change.nodeId)) return;
+    void addDoors(s, [change.nodeId]).then((added) => added.length > 0 && deps.onDoorsChanged(added.map(doorView)), () => {});
+  });
 
   async function findOrCreate(input: { connection: Connection; name?: string; timeZone?: string }): Promise<Site> {
     if (input.timeZone !== undefined && !isKnownTimeZone(input.timeZone)) {
       throw new CodedError('ipc.invalid_request', `timeZone: "${input.timeZone}" is not an IANA time zone (e.g. Europe/Berlin).`);
     }
     const existing = index.read().sites.find((s) => sameConnection(s.connection, input.connection));
+    if (existing && input.timeZone !== undefined && (existing.timeZone !== input.timeZone || !existing.timeZoneConfirmed)) {
+      // Reconnecting with a zone chosen in the connect wizard: that is the installer's answer to "which zone?".
+      return index.update((data) => {
+        const s = data.sites.find((x) => x.id === existing.id)!;
+        Object.assign(s, { timeZone: input.timeZone, timeZoneConfirmed: true });
+        return structuredClone(s);
+      });
+    }
     if (existing) return existing;
     const created: Site = {
       id: input.connection.kind === 'demo' ? 'demo' : deps.newId(),
@@ -113,7 +142,7 @@ export function createSiteService(deps: SiteServiceDeps): SiteService {
     async connect(input) {
       const s = await findOrCreate(input);
       await locks.connect(s);
-      await ensureDoors(s);
+      await addDoors(s, locks.lockNodeIds(s.id));
       await rememberProfiles(s.id);
       deps.onDoorsChanged(doorsOf(s.id).map(doorView));
       deps.onSiteReady(s.id);
@@ -159,9 +188,8 @@ export function createSiteService(deps: SiteServiceDeps): SiteService {
     async setClock(doorId) {
       const d = index.read().doors.find((x) => x.id === doorId);
       if (!d) throw new CodedError('door.not_found', 'This door does not exist (any more).');
-      if (locks.status(d.siteId).state !== 'ready') {
-        throw new CodedError('door.not_connected', `${d.name}: the site's controller is not connected. Connect it first.`);
-      }
+      assertLockReady(d);
+      await wakeIfSilent(d);
       const now = deps.now();
       await locks.network(d.siteId).setLockClock(d.nodeId, { utc: now, offsetMinutes: zoneOffsetMinutes(site(d.siteId).timeZone, now) });
       await locks.refreshProfile(d.siteId, d.nodeId);
@@ -173,9 +201,11 @@ export function createSiteService(deps: SiteServiceDeps): SiteService {
     async check(doorId) {
       const d = index.read().doors.find((x) => x.id === doorId);
       if (!d) throw new CodedError('door.not_found', 'This door does not exist (any more).');
-      if (locks.status(d.siteId).state !== 'ready') {
-        throw new CodedError('door.not_connected', `${d.name}: the site's controller is not connected. Connect it first.`);
-      }
+      assertLockReady(d);
+      // The lock's readings are stamped on the wall clock (by zwave-js), not on the site's clock (shifted in the demo):
+      // a reading stamped from here on was taken by this check; anything older is shown as an earlier reading.
+      const readSince = new Date();
+      await wakeIfSilent(d);
       let profile = locks.profile(d.siteId, d.nodeId);
       try {
         profile = await locks.refreshProfile(d.siteId, d.nodeId);
@@ -185,7 +215,19 @@ export function createSiteService(deps: SiteServiceDeps): SiteService {
       }
       await rememberProfiles(d.siteId);
       deps.onDoorsChanged([doorView(d)]);
-      return buildCapabilityReport({ doorId, profile, siteTimeZone: site(d.siteId).timeZone, now: deps.now() });
+      const isReadNow = profile.isOnline && profile.readAt !== null && Date.parse(profile.readAt) >= readSince.getTime();
+      // Slots holding a code Lockbench does not manage, in zwave-js's picture of the lock as of this check.
+      const ours = new Set((await deps.store.codes(d.siteId)).read().accessCodes.filter((c) => c.door_id === d.id && !c.is_removed).map((c) => c.slot));
+      const reserved = new Set(profile.reservedSlots.map((r) => r.slot));
+      const codesFromElsewhere = isReadNow ? profile.occupiedSlots.filter((slot) => !ours.has(slot) && !reserved.has(slot)).length : null;
+      return buildCapabilityReport({
+        doorId,
+        profile: withLearnedLengths(profile, d.learned),
+        siteTimeZone: site(d.siteId).timeZone,
+        now: deps.now(),
+        readSince,
+        codesFromElsewhere,
+      });
     },
   };
 }

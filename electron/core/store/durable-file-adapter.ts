@@ -63,8 +63,8 @@ export class DurableFileAdapter<T> implements Adapter<T> {
     return this.durableText === null ? this.defaults() : this.restore(this.durableText);
   }
 
-  /** Data back from text this adapter serialised (trusted: no validation). */
+  /** Data back from text this adapter serialised (trusted: no validation; sealed fields are opened). */
   restore(text: string): T {
-    return JSON.parse(text) as T;
+    return this.codec.restore(text);
   }
 }

@@ -2,6 +2,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isCodedError } from '../../../shared/result';
+import { createDataKey } from '../secrets/data-key';
+import { createFieldCipher } from '../secrets/field-cipher';
+import { openKeptCopy } from './kept-copies';
 import { openShardedStore } from './open-sharded-store';
 import { openStore } from './open-store';
 import { nodeStoreFileSystem, type StoreFileSystem } from './store-file-system';
@@ -171,5 +174,21 @@ describe('migrating a v1 store', () => {
     expect(store.notices()[0]).toContain('1 access codes whose door or site no longer exists were not moved; they are still in that file.');
     await store.close();
     expect(await readFile(`${folder.file}.v1-migrated`, 'utf8')).toContain('"orphan"');
+  });
+
+  it('with a key: PINs are sealed in the new files and the kept v1 file is sealed whole, its text recoverable', async () => {
+    await writeV1Store((data) => void data.accessCodes.push(makeDoorCode('orphan', 'gone-door', '555666')));
+    const v1Text = await readFile(folder.file, 'utf8');
+    const pinCipher = createFieldCipher(createDataKey(), 'store pins');
+    const store = await openShardedStore({ dir: folder.dir, pinCipher });
+    expect((await store.codes('s1')).read().accessCodes.map((c) => c.code)).toEqual(['111111', '333333', '444444']);
+    expect(store.notices()[0]).toContain('The old file is kept, encrypted, as lockbench.json.v1-migrated.');
+    await store.close();
+
+    const texts = await Promise.all(
+      ['index.json', 'lockbench.json.v1-migrated', 'sites/s1.json', 'sites/s2.json'].map((f) => readFile(path.join(folder.dir, f), 'utf8')),
+    );
+    for (const pin of ['111111', '222222', '333333', '444444', '555666']) expect(texts.some((t) => t.includes(pin))).toBe(false);
+    expect(openKeptCopy(texts[1]!, pinCipher)).toBe(v1Text); // the orphan code included
   });
 });

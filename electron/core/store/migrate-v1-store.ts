@@ -1,8 +1,10 @@
 import path from 'node:path';
 import type { AccessCode } from '../../../shared/domain/access-code';
 import { CodedError } from '../../../shared/result';
+import type { FieldCipher } from '../secrets/field-cipher';
 import { replaceFileDurably } from './durable-write';
 import { loadStoreFile, type LoadContext } from './load-store-file';
+import { createPinSealing } from './pin-sealing';
 import { isValidSiteId, siteFilePath, type ShardedStorePaths } from './sharded-store-paths';
 import { errnoCode } from './store-file-system';
 import { storeFileNames } from './store-file-names';
@@ -10,8 +12,12 @@ import { storeDataCodec } from './store-schema';
 import type { StoreData } from './store';
 import type { IndexData, SiteCodesData } from './store-v2';
 
-/** What migrating needs from the outside (the v1 loader's context, minus the file names). */
-export type MigrationContext = Omit<LoadContext, 'names'> & { paths: ShardedStorePaths };
+/**
+ * What migrating needs from the outside (the v1 loader's context, minus the file names). With `pinCipher`, the site
+ * files are written with their PINs sealed, and the kept v1 files are sealed whole afterwards (by `openShardedStore`,
+ * see kept-copies.ts): no PIN stays in clear in the folder. Without it (tests), everything is kept as it was.
+ */
+export type MigrationContext = Omit<LoadContext, 'names'> & { paths: ShardedStorePaths; pinCipher?: FieldCipher | null };
 
 /**
  * Moves a v1 single-file store (`lockbench.json`) into the sharded layout, once, and returns notices for the user.
@@ -19,7 +25,7 @@ export type MigrationContext = Omit<LoadContext, 'names'> & { paths: ShardedStor
  *   index.json (or its .bak) exists ──▶ already v2: set aside any leftover lockbench.json, done
  *   load lockbench.json (recovering from its .bak; store.corrupt if both are damaged)
  *     ─▶ write every sites/<id>.json durably ─▶ write index.json durably (last: its presence means "migrated")
- *     ─▶ rename lockbench.json(.bak) to *.v1-migrated (kept, never deleted)
+ *     ─▶ rename lockbench.json(.bak) to *.v1-migrated (kept, never deleted; sealed whole next, when there is a key)
  *
  * A crash anywhere before index.json is in place leaves the v1 file untouched, and the next open redoes it all
  * (site files are rewritten whole from the same source, so the result is the same).
@@ -35,7 +41,7 @@ export async function migrateV1Store(context: MigrationContext): Promise<string[
 
   const split = splitV1Store(v1.data);
   try {
-    await Promise.all(split.sites.map((site) => writeDoc(context, siteFilePath(paths, site.siteId), site)));
+    await Promise.all(split.sites.map((site) => writeDoc(context, siteFilePath(paths, site.siteId), createPinSealing(context.pinCipher ?? null).seal(site))));
     await writeDoc(context, paths.index, split.index);
   } catch (e) {
     const reason = errnoCode(e) ?? (e instanceof Error ? e.name : 'error');
@@ -47,7 +53,8 @@ export async function migrateV1Store(context: MigrationContext): Promise<string[
   }
   const keptAs = await retireV1Files(context);
   const codeCount = split.sites.reduce((n, site) => n + site.accessCodes.length, 0);
-  let notice = `Your data was moved to the new store format (${split.index.sites.length} sites, ${codeCount} access codes). The old file is kept as ${keptAs ?? path.basename(paths.v1File)}.`;
+  const kept = `${context.pinCipher ? 'kept, encrypted, as' : 'kept as'} ${keptAs ?? path.basename(paths.v1File)}`;
+  let notice = `Your data was moved to the new store format (${split.index.sites.length} sites, ${codeCount} access codes). The old file is ${kept}.`;
   if (split.leftBehind > 0) {
     notice += ` ${split.leftBehind} access codes whose door or site no longer exists were not moved; they are still in that file.`;
   }
@@ -77,8 +84,9 @@ export function splitV1Store(data: StoreData): { index: IndexData; sites: SiteCo
   };
 }
 
-async function writeDoc(context: MigrationContext, file: string, data: IndexData | SiteCodesData): Promise<void> {
-  await replaceFileDurably(context.fs, storeFileNames(file), `${JSON.stringify(data)}\n`, context.log);
+/** Writes one v2 document durably; `json` is what goes to disk (a site's with its PINs already sealed). */
+async function writeDoc(context: MigrationContext, file: string, json: unknown): Promise<void> {
+  await replaceFileDurably(context.fs, storeFileNames(file), `${JSON.stringify(json)}\n`, context.log);
 }
 
 /** Already migrated, yet a v1 file is there (a crash just before it was renamed, or an older Lockbench ran since). */

@@ -1,8 +1,8 @@
 import { Low } from 'lowdb';
 import type { z } from 'zod';
 import { CodedError } from '../../../shared/result';
-import { createCommitQueue } from './commit-queue';
-import { createZodCodec } from './doc-codec';
+import { createCommitQueue, type CommitQueue } from './commit-queue';
+import { createZodCodec, type DocSealing } from './doc-codec';
 import { DurableFileAdapter } from './durable-file-adapter';
 import { nodeStoreFileSystem, type StoreFileSystem } from './store-file-system';
 import { storeFileNames } from './store-file-names';
@@ -22,6 +22,8 @@ export interface OpenDurableDocOptions<T> {
   log?: (message: string) => void;
   /** File operations; tests inject failures here. Defaults to the real disk. */
   fileSystem?: StoreFileSystem;
+  /** Seals the document's secret fields on disk (PINs: see pin-sealing.ts); absent, everything is written as it is. */
+  sealing?: DocSealing<T>;
 }
 
 /** An open durable document; `close` refuses later updates and waits for pending writes. */
@@ -37,6 +39,7 @@ export interface OpenedDurableDoc<T> extends DurableDoc<T> {
  */
 export async function openDurableDoc<T>(options: OpenDurableDocOptions<T>): Promise<OpenedDurableDoc<T>> {
   const log = options.log ?? (() => undefined);
+  const codec = createZodCodec(options.schema, options.sealing);
   const adapter = new DurableFileAdapter<T>(
     {
       fs: options.fileSystem ?? nodeStoreFileSystem,
@@ -44,7 +47,7 @@ export async function openDurableDoc<T>(options: OpenDurableDocOptions<T>): Prom
       now: options.now ?? (() => new Date()),
       log,
     },
-    createZodCodec(options.schema),
+    codec,
     options.defaults,
   );
   const db = new Low<T>(adapter, options.defaults());
@@ -60,6 +63,7 @@ export async function openDurableDoc<T>(options: OpenDurableDocOptions<T>): Prom
     writeText: (text) => adapter.writeText(text),
   });
   let isClosed = false;
+  if (codec.isOutdated()) await rewriteSealed(queue, options.file, log);
 
   return {
     read: () => db.data,
@@ -75,4 +79,19 @@ export async function openDurableDoc<T>(options: OpenDurableDocOptions<T>): Prom
       await queue.idle();
     },
   };
+}
+
+/**
+ * A file written before its secrets were sealed (PINs in clear) is written again at once, twice: the first write
+ * seals the file, the second replaces the `.bak` that still held the clear copy. A failure is only logged: memory is
+ * intact, and the next change writes the sealed form anyway.
+ */
+async function rewriteSealed<T>(queue: CommitQueue<T>, file: string, log: (message: string) => void): Promise<void> {
+  try {
+    await queue.submit(() => undefined);
+    await queue.submit(() => undefined);
+    log(`Encrypted the PINs in ${file} (an earlier Lockbench stored them in clear).`);
+  } catch (e) {
+    log(`Could not rewrite ${file} with its PINs encrypted (${e instanceof Error ? e.message : 'error'}); the next change will.`);
+  }
 }

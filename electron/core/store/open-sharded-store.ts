@@ -1,6 +1,9 @@
 import { CodedError } from '../../../shared/result';
+import type { FieldCipher } from '../secrets/field-cipher';
+import { isKeptCopyWithPins, sealKeptCopies } from './kept-copies';
 import { migrateV1Store } from './migrate-v1-store';
 import { openDurableDoc, type OpenedDurableDoc } from './open-durable-doc';
+import { createPinSealing } from './pin-sealing';
 import { shardedStorePaths, siteFilePath } from './sharded-store-paths';
 import { nodeStoreFileSystem, type StoreFileSystem } from './store-file-system';
 import { createEmptyIndex, createEmptySiteCodes, indexDataSchema, siteCodesDataSchema } from './store-v2-schema';
@@ -16,6 +19,12 @@ export interface OpenShardedStoreOptions {
   log?: (message: string) => void;
   /** File operations; tests inject failures or count reads here. Defaults to the real disk. */
   fileSystem?: StoreFileSystem;
+  /**
+   * Seals every PIN on disk (site files, their backups, kept copies). The app always gives one (see
+   * open-private-data.ts); without it (tests, benchmark baselines) PINs are written in clear, and a store whose PINs
+   * are sealed is refused with `secrets.unavailable`.
+   */
+  pinCipher?: FieldCipher | null;
 }
 
 /**
@@ -23,7 +32,7 @@ export interface OpenShardedStoreOptions {
  * (`migrateV1Store`). Only the index is read here; each site's file is read on the first `codes(siteId)`.
  *
  *   <dir>/index.json            sites + doors            opened now
- *   <dir>/sites/<siteId>.json   that site's codes + ops  opened on first use, then kept open
+ *   <dir>/sites/<siteId>.json   that site's codes + ops  opened on first use, then kept open (PINs sealed)
  *
  * Rejects with `store.corrupt` when the index (or the v1 file being migrated) and its backup are both unusable;
  * `codes(siteId)` rejects the same way for one site while the others stay usable. A failed site open is not
@@ -36,9 +45,14 @@ export async function openShardedStore(options: OpenShardedStoreOptions): Promis
   const log = options.log ?? (() => undefined);
   const paths = shardedStorePaths(options.dir);
   const docOptions = { now, log, fileSystem: fs };
+  const pinCipher = options.pinCipher ?? null;
 
   await fs.makeDirectory(paths.sitesDir);
-  const notices = await migrateV1Store({ fs, paths, now, log });
+  const notices = await migrateV1Store({ fs, paths, now, log, pinCipher });
+  if (pinCipher) {
+    await sealKeptCopies(fs, paths.dir, (name) => isKeptCopyWithPins('data', name), pinCipher);
+    await sealKeptCopies(fs, paths.sitesDir, (name) => isKeptCopyWithPins('sites', name), pinCipher);
+  }
   const index = await openDurableDoc<IndexData>({
     ...docOptions,
     file: paths.index,
@@ -57,6 +71,7 @@ export async function openShardedStore(options: OpenShardedStoreOptions): Promis
       file,
       schema: siteCodesDataSchema,
       defaults: () => createEmptySiteCodes(siteId),
+      sealing: createPinSealing(pinCipher),
     });
     if (doc.read().siteId !== siteId) {
       // Only a file copied or renamed by hand, or a case-insensitive disk meeting ids that differ only in case.

@@ -2,13 +2,15 @@ import { isZWaveSerialBindingFactory, type ZWaveSerialBindingFactory } from '@zw
 import type { PartialZWaveOptions } from 'zwave-js';
 import { CodedError } from '../../../shared/result';
 import type { ControllerPort, OpenNetworkOptions } from './lock-network';
+import { createSealedCacheDb } from './sealed-cache-db';
 
 /**
  * zwave-js Driver options for Lockbench. Every choice here protects the installer's locks or their PINs:
  * - `interview.queryAllUserCodes: true` — CRITICAL. Without it zwave-js CLEARS ALL USER CODES on a lock during its first
  *   interview (no cached data yet). With it, the first interview reads every slot instead (slower, but lossless).
- * - `storage.cacheDir` explicit (the default is `<cwd>/cache`); the cache holds PINs in plain text, so it belongs in the
- *   app's data folder. Lock files go into the same folder.
+ * - `storage.cacheDir` explicit (the default is `<cwd>/cache`): the app's data folder. Lock files go into the same folder.
+ * - `host.db`: zwave-js's own jsonl cache storage with every PIN sealed by `cacheCipher` (zwave-js writes User Code
+ *   values in clear otherwise); see sealed-cache-db.ts.
  * - Logging disabled: at debug level zwave-js logs CC payloads, which include user codes. Progress reaches the UI
  *   through `onProgress` instead, with node ids and stages only.
  * - Soft reset stays at zwave-js's default (700/800 sticks always soft-reset; the virtual stick's mock supports it).
@@ -16,6 +18,7 @@ import type { ControllerPort, OpenNetworkOptions } from './lock-network';
 export function createDriverOptions(options: OpenNetworkOptions): PartialZWaveOptions {
   return {
     storage: { cacheDir: options.cacheDir, lockDir: options.cacheDir, throttle: 'normal' },
+    host: { db: createSealedCacheDb(options.cacheCipher ?? null) },
     interview: { queryAllUserCodes: true },
     logConfig: { enabled: false, level: 'info', logToFile: false },
     features: { softReset: false },

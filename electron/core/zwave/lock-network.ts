@@ -1,4 +1,5 @@
 import type { LockProfile } from '../../../shared/domain/lock';
+import type { FieldCipher } from '../secrets/field-cipher';
 
 /** What one User Code slot holds, as read from the lock (or from zwave-js's cache of the last read). */
 export interface SlotReading {
@@ -62,15 +63,20 @@ export type ControllerPort = string | { readonly kind: 'binding'; readonly facto
 /** Options to open a controller. */
 export interface OpenNetworkOptions {
   port: ControllerPort;
-  /** zwave-js cache folder: inside the app's data folder, never the working directory. It holds PINs. */
+  /** zwave-js cache folder: inside the app's data folder, never the working directory. It holds PINs (sealed: `cacheCipher`). */
   cacheDir: string;
+  /**
+   * Seals the PINs zwave-js keeps in its cache (see sealed-cache-db.ts). The app always gives one; without it (tests)
+   * the cache is written as zwave-js writes it, and sealed PINs found in it are ignored.
+   */
+  cacheCipher?: FieldCipher | null;
   /** S0/S2 network keys (16 bytes each), stable per installation. */
   securityKeys: NetworkKeys;
   /** Progress lines for the UI ("Interviewing node 3…"). Never include PINs. */
   onProgress?: (message: string) => void;
   /**
-   * How long openZWaveNetwork waits for all locks to be interviewed before resolving anyway (locks still not ready
-   * are reported offline; their interview goes on in the background). Default 120 s.
+   * How long the locks' interviews may take before the locks still not ready are reported offline (their interview goes
+   * on in the background; see node-readiness.ts). Default 120 s.
    */
   interviewTimeoutMs?: number;
   /** zwave-js radio timeouts in ms (tests and the benchmark only; the defaults suit real locks). */

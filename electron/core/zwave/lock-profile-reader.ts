@@ -1,25 +1,33 @@
 import { CommandClasses, SecurityClass } from '@zwave-js/core';
-import { DoorLockMode, NodeStatus, ScheduleEntryLockCCValues, UserCodeCCValues, type Driver, type ZWaveNode } from 'zwave-js';
+import {
+  BatteryCCValues,
+  DoorLockCCValues,
+  DoorLockMode,
+  NodeStatus,
+  ScheduleEntryLockCCValues,
+  UserCodeCCValues,
+  type Driver,
+  type ZWaveNode,
+} from 'zwave-js';
 import type { LockProfile, PinCharset, SecurityClass as LockSecurityClass } from '../../../shared/domain/lock';
 import { readLockClock } from './clock-ops';
+import { readDeviceFacts } from './device-facts';
 import type { CountCommand } from './schedule-ops';
 import { cachedSlotReadings, supportsChecksum } from './user-code-ops';
-
-/**
- * Z-Wave's User Code CC does not report which PIN lengths a lock accepts (v2 Capabilities only lists the characters),
- * and there is no standard configuration parameter for it. Until a device-specific source is added, the profile
- * reports 4–8 digits, the range common to keypad locks (the CC itself allows 4–10).
- */
-export const DEFAULT_CODE_LENGTHS = [4, 5, 6, 7, 8];
 
 /** A battery at or below this percent is shown as low. */
 const LOW_BATTERY_PERCENT = 20;
 
 /**
  * Reads everything the capability check needs. Identity, security, slots and capabilities come from zwave-js's cache
- * (filled by the interview); battery, door state and clock offset are asked from the lock (one Get each, skipped for a
- * dead lock; the clock offset comes from readLockClock without its Time Parameters Get). A Get that gets no answer
- * yields null/"unknown", never an exception: the check reports what it knows. `count` is called per Get sent.
+ * (filled by the interview); PIN lengths, reserved slots and ids from the device file and the lock's settings
+ * (device-facts.ts); battery, door state and clock offset are asked from the lock (one Get each, skipped for a dead
+ * lock; the clock offset comes from readLockClock without its Time Parameters Get). A Get that gets no answer yields
+ * null/"unknown", never an exception: the check reports what it knows. `count` is called per Get sent.
+ *
+ * Battery level and `readAt` are the values zwave-js holds with the time it got them: after an answered Get that is
+ * now; from a lock that did not answer, the last known level and when the lock last answered one of these Gets (or its
+ * interview). So a profile never passes off an old reading as a new one.
  */
 export async function readLockProfile(driver: Driver, node: ZWaveNode, isOnline: boolean, count: CountCommand = () => undefined): Promise<LockProfile> {
   const supportsAccessCodes = node.supportsCC(CommandClasses['User Code']);
@@ -28,14 +36,13 @@ export async function readLockProfile(driver: Driver, node: ZWaveNode, isOnline:
   const yearDaySlots = numberValue(node, ScheduleEntryLockCCValues.numYearDaySlots.id) ?? 0;
   const canAsk = isOnline && node.status !== NodeStatus.Dead;
 
-  const batteryLevel = canAsk && node.supportsCC(CommandClasses.Battery) ? await ask(count, () => node.commandClasses.Battery.get()) : undefined;
+  const batteryReport = canAsk && node.supportsCC(CommandClasses.Battery) ? await ask(count, () => node.commandClasses.Battery.get()) : undefined;
   const door = canAsk && node.supportsCC(CommandClasses['Door Lock']) ? await ask(count, () => node.commandClasses['Door Lock'].get()) : undefined;
   const clock = canAsk ? await readLockClock(node, count, { withTime: false }) : { offsetMinutes: null };
 
-  // Battery CC reports 0xff for "battery low" without a percentage.
-  const rawLevel = batteryLevel?.level;
-  const isLowReport = rawLevel === 0xff;
-  const level = isLowReport ? undefined : rawLevel;
+  const facts = readDeviceFacts(node, slotCount, supportsAccessCodes);
+  // Battery CC reports 0xff for "battery low" without a percentage; zwave-js then keeps the last percentage.
+  const battery = batteryOf(node, batteryReport?.level === 0xff);
   return {
     nodeId: node.id,
     ...identity(driver, node),
@@ -43,20 +50,18 @@ export async function readLockProfile(driver: Driver, node: ZWaveNode, isOnline:
     securityClass: securityClassName(node.getHighestSecurityClass()),
     isOnline,
     offlineSince: null,
-    readAt: canAsk ? new Date().toISOString() : null,
+    readAt: lastAnswerAt(node),
     supportsAccessCodes,
     slotCount,
-    supportedCodeLengths: supportsAccessCodes ? DEFAULT_CODE_LENGTHS : [],
-    codeLengthsSource: 'unknown',
-    codeLengthsNote: null,
-    reservedSlots: [],
-    deviceIds: null,
+    supportedCodeLengths: facts.pinLengths.lengths,
+    codeLengthsSource: facts.pinLengths.source,
+    codeLengthsNote: facts.pinLengths.note,
+    reservedSlots: facts.reservedSlots,
+    deviceIds: facts.deviceIds,
     pinCharset: charset(chars),
     nativeScheduling: node.supportsCC(CommandClasses['Schedule Entry Lock']) && yearDaySlots > 0,
     supportsChecksum: supportsChecksum(node),
-    batteryLevel: typeof level === 'number' ? Math.max(0, Math.min(100, Math.round(level))) : null,
-    batteryReadAt: typeof level === 'number' ? new Date().toISOString() : null,
-    isBatteryLow: isLowReport || (typeof level === 'number' && level <= LOW_BATTERY_PERCENT),
+    ...battery,
     doorState: door === undefined ? 'unknown' : door.currentMode === DoorLockMode.Secured ? 'locked' : door.currentMode === DoorLockMode.Unknown ? 'unknown' : 'unlocked',
     clockOffsetMinutes: clock.offsetMinutes,
     occupiedSlots: cachedSlotReadings(node, slotCount)
@@ -66,6 +71,29 @@ export async function readLockProfile(driver: Driver, node: ZWaveNode, isOnline:
     codeConstraints: [],
   };
 }
+
+/** The battery percentage as zwave-js last heard it, with when; `isLowNow` when the lock just reported "low". */
+function batteryOf(node: ZWaveNode, isLowNow: boolean): Pick<LockProfile, 'batteryLevel' | 'batteryReadAt' | 'isBatteryLow'> {
+  const level = numberValue(node, BatteryCCValues.level.id);
+  const percent = level === undefined ? null : Math.max(0, Math.min(100, Math.round(level)));
+  return {
+    batteryLevel: percent,
+    batteryReadAt: percent === null ? null : isoAt(node.getValueTimestamp(BatteryCCValues.level.id)),
+    isBatteryLow: isLowNow || (percent !== null && percent <= LOW_BATTERY_PERCENT),
+  };
+}
+
+/**
+ * When the lock last answered: the newest of zwave-js's timestamps on the values every profile read asks for (battery
+ * level, door mode); for a lock with neither, when its interview read the slot count.
+ */
+function lastAnswerAt(node: ZWaveNode): string | null {
+  const stamps = [BatteryCCValues.level.id, DoorLockCCValues.currentMode.id].map((id) => node.getValueTimestamp(id)).filter((t): t is number => typeof t === 'number');
+  if (stamps.length > 0) return isoAt(Math.max(...stamps));
+  return isoAt(node.getValueTimestamp(UserCodeCCValues.supportedUsers.id));
+}
+
+const isoAt = (ms: number | undefined): string | null => (typeof ms === 'number' ? new Date(ms).toISOString() : null);
 
 function identity(driver: Driver, node: ZWaveNode): { manufacturer: string; model: string } {
   const config = node.deviceConfig;

@@ -1,53 +1,102 @@
 import type { Driver, ZWaveNode } from 'zwave-js';
 import { NodeStatus } from 'zwave-js';
 
+/** How a lock's first contact after the controller opened ended. Every outcome but `ready` means "shown as offline". */
+export type LockSettlement = 'ready' | 'not_answering' | 'interview_failed' | 'timed_out';
+
 /**
- * Waits until every node except the controller is ready (interviewed, or restored from cache), has finally failed its
- * interview, or is dead — whichever comes first — or until `timeoutMs` elapses. Never rejects: a lock that does not
- * answer must not block the installer; it is reported offline and zwave-js keeps interviewing it in the background.
+ * Per-lock readiness on one controller: each node but the controller settles once — interviewed (or restored from
+ * zwave-js's cache and answering), dead, finally failed its interview, or not done within the timeout. A lock that does
+ * not answer must not hold up the others: it is reported offline and zwave-js keeps interviewing it in the background.
  */
-export function waitForNodes(driver: Driver, timeoutMs: number, onProgress: (message: string) => void): Promise<void> {
-  const ownId = driver.controller.ownNodeId;
-  const pending = [...driver.controller.nodes.values()].filter((n) => n.id !== ownId && !isSettled(n));
-  if (pending.length === 0) return Promise.resolve();
-
-  return new Promise((resolve) => {
-    const waiting = new Set(pending.map((n) => n.id));
-    const cleanups: (() => void)[] = [];
-    const finish = (): void => {
-      clearTimeout(timer);
-      for (const cleanup of cleanups) cleanup();
-      resolve();
-    };
-    const settle = (node: ZWaveNode, why: string): void => {
-      if (!waiting.delete(node.id)) return;
-      onProgress(`Lock ${node.id}: ${why}`);
-      if (waiting.size === 0) finish();
-    };
-    const timer = setTimeout(() => {
-      for (const id of waiting) onProgress(`Lock ${id}: no interview within ${Math.round(timeoutMs / 1000)} s, shown as offline`);
-      finish();
-    }, timeoutMs);
-
-    for (const node of pending) {
-      onProgress(`Interviewing lock ${node.id}…`);
-      const onReady = (): void => settle(node, 'ready');
-      const onDead = (): void => settle(node, 'not answering, shown as offline');
-      const onFailed = (_n: ZWaveNode, args: { isFinal: boolean }): void => {
-        if (args.isFinal) settle(node, 'interview failed, shown as offline');
-      };
-      node.on('ready', onReady);
-      node.on('dead', onDead);
-      node.on('interview failed', onFailed);
-      cleanups.push(() => {
-        node.off('ready', onReady);
-        node.off('dead', onDead);
-        node.off('interview failed', onFailed);
-      });
-    }
-  });
+export interface LockReadiness {
+  /** How the node settled, or null while its interview goes on. */
+  settlement(nodeId: number): LockSettlement | null;
+  /** Called once per node as it settles (not for nodes settled before subscribing: see `settlement`). */
+  onSettled(listener: (nodeId: number, how: LockSettlement) => void): () => void;
+  /** Resolves once every node has settled, at the latest after the timeout, or when disposed. Never rejects. */
+  allSettled(): Promise<void>;
+  /** Stops listening and clears the timeout (the controller is closing). */
+  dispose(): void;
 }
 
-function isSettled(node: ZWaveNode): boolean {
-  return node.ready || node.status === NodeStatus.Dead;
+const WHY: Record<LockSettlement, string> = {
+  ready: 'ready',
+  not_answering: 'not answering, shown as offline',
+  interview_failed: 'interview failed, shown as offline',
+  timed_out: 'no interview within the time limit, shown as offline',
+};
+
+/**
+ * Follows every node's interview from "driver ready" on:
+ *
+ *   node ─┬─ "ready" (interviewed, or from cache and answering) ──▶ ready
+ *         ├─ "dead" ───────────────────────────────────────────────▶ not_answering
+ *         ├─ final "interview failed" ────────────────────────────▶ interview_failed
+ *         └─ none of these within timeoutMs ───────────────────────▶ timed_out
+ */
+export function trackNodeReadiness(driver: Driver, timeoutMs: number, onProgress: (message: string) => void): LockReadiness {
+  const ownId = driver.controller.ownNodeId;
+  const nodes = [...driver.controller.nodes.values()].filter((n) => n.id !== ownId);
+  const settled = new Map<number, LockSettlement>();
+  const listeners = new Set<(nodeId: number, how: LockSettlement) => void>();
+  const cleanups: (() => void)[] = [];
+  let finish!: () => void;
+  const all = new Promise<void>((resolve) => (finish = resolve));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const done = (): void => {
+    if (timer) clearTimeout(timer);
+    for (const cleanup of cleanups.splice(0)) cleanup();
+    finish();
+  };
+  const settle = (nodeId: number, how: LockSettlement): void => {
+    if (settled.has(nodeId)) return;
+    settled.set(nodeId, how);
+    onProgress(`Lock ${nodeId}: ${WHY[how]} (${settled.size} of ${nodes.length})`);
+    for (const listener of listeners) listener(nodeId, how);
+    if (settled.size === nodes.length) done();
+  };
+
+  for (const node of nodes) {
+    if (node.ready) settled.set(node.id, 'ready');
+    else if (node.status === NodeStatus.Dead) settled.set(node.id, 'not_answering');
+    else watch(node);
+  }
+  if (settled.size === nodes.length) done();
+  else {
+    timer = setTimeout(() => {
+      for (const node of nodes) settle(node.id, 'timed_out');
+    }, timeoutMs);
+  }
+
+  function watch(node: ZWaveNode): void {
+    onProgress(`Interviewing lock ${node.id}…`);
+    const onReady = (): void => settle(node.id, 'ready');
+    const onDead = (): void => settle(node.id, 'not_answering');
+    const onFailed = (_n: ZWaveNode, args: { isFinal: boolean }): void => {
+      if (args.isFinal) settle(node.id, 'interview_failed');
+    };
+    node.on('ready', onReady);
+    node.on('dead', onDead);
+    node.on('interview failed', onFailed);
+    cleanups.push(() => {
+      node.off('ready', onReady);
+      node.off('dead', onDead);
+      node.off('interview failed', onFailed);
+    });
+  }
+
+  return {
+    settlement: (nodeId) => settled.get(nodeId) ?? null,
+    onSettled(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    allSettled: () => all,
+    dispose() {
+      listeners.clear();
+      done();
+    },
+  };
 }

@@ -5,7 +5,7 @@ import { createVirtualStick } from '../demo/create-virtual-stick';
 import { DEMO_LOCKS } from '../demo/demo-locks';
 import type { VirtualStick } from '../demo/virtual-stick';
 import type { LockNetwork } from './lock-network';
-import { openZWaveNetwork } from './open-network';
+import { openZWaveNetwork, startZWaveNetwork } from './open-network';
 import { createTempDir } from './test-support';
 
 /** The demo site with the flaky lock made deterministic (drops are tested separately). */
@@ -56,7 +56,10 @@ describe('openZWaveNetwork against the virtual stick (demo site)', () => {
       isOnline: true,
       supportsAccessCodes: true,
       slotCount: spec.slotCount,
-      supportedCodeLengths: [4, 5, 6, 7, 8],
+      // Neutral ids: no device file, no length setting — the lengths are unknown (Z-Wave's 4–10) until the lock shows them.
+      supportedCodeLengths: [4, 5, 6, 7, 8, 9, 10],
+      codeLengthsSource: 'unknown',
+      reservedSlots: [],
       pinCharset: 'digits',
       nativeScheduling: spec.nativeScheduling,
       supportsChecksum: spec.userCodeVersion !== 1,
@@ -66,7 +69,9 @@ describe('openZWaveNetwork against the virtual stick (demo site)', () => {
       clockOffsetMinutes: spec.nativeScheduling ? 0 : null,
     });
     expect(profile.manufacturer).toMatch(/0xffff/);
-    expect(profile.occupiedSlots).toEqual(nodeId === PLANTED.nodeId ? [PLANTED.slot] : []);
+    // The demo locks' factory codes (codes from elsewhere) and the code planted before the first connection.
+    const factory = Object.keys(spec.factoryCodes ?? {}).map(Number);
+    expect(profile.occupiedSlots).toEqual([...factory, ...(nodeId === PLANTED.nodeId ? [PLANTED.slot] : [])].sort((a, b) => a - b));
   });
 
   it.each([2, 3, 4])('lock %i: set → read back → clear → available', async (nodeId) => {
@@ -110,6 +115,29 @@ describe('openZWaveNetwork against the virtual stick (demo site)', () => {
     } finally {
       unsubscribe();
       lock?.setAnswering(true);
+    }
+  });
+});
+
+describe('startZWaveNetwork: the controller opens before its locks are interviewed', () => {
+  it('resolves at driver ready on a fresh cache, then reports each lock as its interview ends', async () => {
+    const dir = await createTempDir('zwave-start');
+    const stick = await createVirtualStick({ stateFile: null, locks: LOCKS.filter((l) => l.nodeId !== 2), seed: 1 });
+    const progress: string[] = [];
+    const { network, readiness } = await startZWaveNetwork({ port: stick.port, cacheDir: join(dir.path, 'cache'), securityKeys: stick.securityKeys, onProgress: (m) => progress.push(m) });
+    try {
+      expect(network.lockNodeIds()).toEqual([3, 4]);
+      expect([readiness.settlement(3), readiness.settlement(4)]).toEqual([null, null]);
+      const order: number[] = [];
+      readiness.onSettled((nodeId, how) => how === 'ready' && order.push(nodeId));
+      await readiness.allSettled();
+      expect(order.sort()).toEqual([3, 4]);
+      expect(progress).toContain('Lock 3: ready (1 of 2)');
+      expect((await network.readProfile(3)).slotCount).toBe(10);
+    } finally {
+      await network.close();
+      await stick.close();
+      await dir.remove();
     }
   });
 });

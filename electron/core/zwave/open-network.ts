@@ -7,7 +7,7 @@ import { createDriverOptions, describePort, toDriverPort } from './driver-option
 import type { LockNetwork, OpenNetworkOptions, SlotReading } from './lock-network';
 import { readLockProfile } from './lock-profile-reader';
 import { trackAvailability } from './node-availability';
-import { waitForNodes } from './node-readiness';
+import { trackNodeReadiness, type LockReadiness } from './node-readiness';
 import { readLockClock, setLockClock } from './clock-ops';
 import { createKeypadUnlockFeed } from './keypad-events';
 import { clearSchedules, readYearDaySchedule, setYearDaySchedule } from './schedule-ops';
@@ -16,13 +16,21 @@ import { toCodedError } from './zwave-errors';
 
 const DEFAULT_INTERVIEW_TIMEOUT_MS = 120_000;
 
+/** A controller opened up to "driver ready": its lock network, and each lock's interview as it ends. */
+export interface StartedNetwork {
+  network: LockNetwork;
+  readiness: LockReadiness;
+}
+
 /**
- * Opens a Z-Wave controller and resolves once the driver is ready and every lock is interviewed (or given up on as
- * offline). The only place in Lockbench that creates zwave-js's Driver.
+ * Opens a Z-Wave controller and resolves at "driver ready", when the nodes are known (from the controller and
+ * zwave-js's cache) but their interviews may still run: `readiness` reports each lock as it becomes usable. A command to
+ * a lock still being interviewed would race the interview's own reads: wait for its settlement. The only place in
+ * Lockbench that creates zwave-js's Driver.
  *
- *   port ──▶ Driver.start() ──"driver ready"──▶ each node "ready" | "dead" | final "interview failed" | timeout ──▶ LockNetwork
+ *   port ──▶ Driver.start() ──"driver ready"──▶ StartedNetwork ──▶ each node "ready" | "dead" | final "interview failed" | timeout
  */
-export async function openZWaveNetwork(options: OpenNetworkOptions): Promise<LockNetwork> {
+export async function startZWaveNetwork(options: OpenNetworkOptions): Promise<StartedNetwork> {
   const progress = options.onProgress ?? (() => undefined);
   const action = `Opening the controller on ${describePort(options.port)}`;
   // A typo'd device path would otherwise cost ~9 s of zwave-js open retries.
@@ -43,8 +51,18 @@ export async function openZWaveNetwork(options: OpenNetworkOptions): Promise<Loc
     throw toCodedError(e, { action, isOpening: true });
   }
   progress('Controller ready');
-  await waitForNodes(driver, options.interviewTimeoutMs ?? DEFAULT_INTERVIEW_TIMEOUT_MS, progress);
-  return createLockNetwork(driver);
+  const readiness = trackNodeReadiness(driver, options.interviewTimeoutMs ?? DEFAULT_INTERVIEW_TIMEOUT_MS, progress);
+  return { network: createLockNetwork(driver, readiness), readiness };
+}
+
+/**
+ * Opens a Z-Wave controller and resolves once every lock is interviewed (or given up on as offline): for tests and
+ * tools that use the locks at once. The app uses startZWaveNetwork, so doors appear as their interviews finish.
+ */
+export async function openZWaveNetwork(options: OpenNetworkOptions): Promise<LockNetwork> {
+  const { network, readiness } = await startZWaveNetwork(options);
+  await readiness.allSettled();
+  return network;
 }
 
 function startDriver(driver: Driver): Promise<void> {
@@ -61,7 +79,7 @@ function startDriver(driver: Driver): Promise<void> {
   });
 }
 
-function createLockNetwork(driver: Driver): LockNetwork {
+function createLockNetwork(driver: Driver, readiness: LockReadiness): LockNetwork {
   const availability = trackAvailability(driver);
   const keypadUnlocks = createKeypadUnlockFeed(driver);
   // Radio accounting: one per zwave-js CC call Lockbench makes (see LockNetwork.commandsSent).
@@ -110,6 +128,7 @@ function createLockNetwork(driver: Driver): LockNetwork {
     onDisconnected: availability.onDisconnected,
     close() {
       closing ??= (async () => {
+        readiness.dispose();
         availability.dispose();
         keypadUnlocks.dispose();
         await driver.destroy();

@@ -44,9 +44,9 @@ export function zwaveCodeToErrorCode(code: number, context: Omit<ZWaveErrorConte
 }
 
 const WORDS: Partial<Record<ErrorCode, string>> = {
-  'zwave.no_answer': 'the lock did not answer (the command may still have reached it: read it back)',
+  'zwave.no_answer': 'the lock is not answering (the command may still have reached it: read it back)',
   'zwave.nak': 'the controller refused the command',
-  'zwave.node_dead': 'the lock is marked offline',
+  'zwave.node_dead': 'the lock is not answering',
   'zwave.node_not_found': 'there is no such lock on this controller',
   'zwave.unsupported': 'the lock does not support this',
   'transport.open_failed': 'the controller port could not be opened',

@@ -25,9 +25,9 @@ export const errorWords: Record<ErrorCode, Words> = {
   'transport.open_failed': { title: 'Could not open the Z-Wave stick', next: 'Unplug the stick, plug it back in, close other apps using it, then try again.' },
   'transport.disconnected': { title: 'Connection lost', next: 'Check the stick is still plugged in. Lockbench reconnects by itself; then try again.' },
   'zwave.not_ready': { title: 'The Z-Wave network is still starting', next: 'Wait until the site shows “Ready”, then try again.' },
-  'zwave.no_answer': { title: 'The lock did not answer', next: 'Wake the lock (press a key on the keypad), move closer, then try again.' },
+  'zwave.no_answer': { title: 'The lock is not answering', next: 'Wake the lock (press a key on the keypad), move closer, then try again.' },
   'zwave.nak': { title: 'The stick refused the message', next: 'Wait a few seconds and try again; if it repeats, re-plug the stick.' },
-  'zwave.node_dead': { title: 'The lock is not reachable', next: 'Check the lock’s batteries and that it is in range, then try again.' },
+  'zwave.node_dead': { title: 'The lock is not answering', next: 'Check the lock’s batteries and that it is in range; Lockbench keeps trying and sends what waits once it answers.' },
   'zwave.node_not_found': { title: 'This lock is not on the stick’s network', next: 'Include the lock on this controller first, then reconnect the site.' },
   'zwave.unsupported': { title: 'The lock cannot do this', next: 'Run the capability check to see what this lock supports.' },
   'zwave.failed': { title: 'The lock command failed', next: 'Try again. If it repeats, wake the lock and check its batteries.' },
@@ -39,15 +39,15 @@ export const errorWords: Record<ErrorCode, Words> = {
   'site.not_connected': { title: 'The site is not connected', next: 'Reconnect the site’s stick, then try again.' },
   'site.not_demo': { title: 'Only the demo site can do that', next: 'Switch to the demo site to simulate faults; real locks are left alone.' },
   'door.not_found': { title: 'This door no longer exists', next: 'Pick the door again from the list.' },
-  'door.not_connected': { title: 'The door’s lock is offline', next: 'Wake the lock or check its batteries; the change will be sent when it is back.' },
+  'door.not_connected': { title: 'The lock is not answering: its site is not connected', next: 'Reconnect the site (Add or reconnect a site); codes typed in are kept and sent when it is back.' },
   'codes.not_found': { title: 'This code no longer exists', next: 'The list will refresh; check the door’s codes again.' },
   'codes.constraint_violated': { title: 'The lock will not take this PIN', next: 'Change the PIN to follow the lock’s rule named here, or press Generate.' },
   'codes.duplicate_pin': { title: 'This PIN is already on this lock', next: 'Choose another PIN or press Generate.' },
   'codes.no_free_slot': { title: 'The lock is full', next: 'Remove a code you no longer need, then add this one.' },
   'codes.unsupported': { title: 'This lock does not take access codes', next: 'Run the capability check; the lock may need a different module or a firmware update.' },
   'codes.busy': { title: 'The lock is busy with another change', next: 'Wait for the current change to finish, then try again.' },
-  'codes.needs_confirmation': { title: 'This lock cannot switch the code on and off by itself', next: 'Confirm that the cloud will add and remove it on time once synced, or pick a door whose lock schedules natively.' },
-  'codes.lock_clock_mismatch': { title: "The lock's clock is not on the site's time", next: "Set the lock's clock in its capability check (Set clock), then save the code again." },
+  'codes.needs_confirmation': { title: 'Lockbench must switch this code on and off', next: 'Confirm that this laptop will reach the lock at the start and at the end, or pick a door whose lock schedules codes itself.' },
+  'codes.lock_clock_mismatch': { title: 'The lock’s clock is not on the site’s time', next: 'Press “Set the lock’s clock” (here or in the capability check), then save the code again.' },
   'demo.clock_disabled': { title: 'The demo clock is not enabled', next: 'Start Lockbench with --demo-clock to move time forward in the demo.' },
   'codes.invalid_window': { title: 'The start and end times do not work', next: 'Check the dates: the end must be after the start and still to come.' },
   'queue.not_found': { title: 'This change is no longer in the queue', next: 'It has finished or was cancelled; the list is up to date now.' },
@@ -63,7 +63,7 @@ export const accessCodeIssueWords: Record<AccessCodeErrorCode | AccessCodeWarnin
   no_space_for_access_code_on_device: { title: 'The lock has no free code slot', next: 'Remove a code you no longer need, then add this one again.' },
   code_constraints_violated: { title: 'The lock refused this PIN', next: 'Remove this code and add it again with a PIN that follows the lock’s rules.' },
   delay_in_setting_on_device: { title: 'Still waiting for the lock to confirm', next: 'Keep the laptop near the lock; wake it by pressing a key.' },
-  delay_in_removing_from_device: { title: 'Still waiting for the lock to remove it', next: 'Keep the laptop near the lock; wake it by pressing a key.' },
+  delay_in_removing_from_device: { title: 'May still be on the lock', next: 'Lockbench removes it as soon as the lock answers: connect and keep this laptop near the lock (press a key to wake it).' },
 };
 
 /** The PIN rules a refused PIN may name in `details.rule`, in words (Lockbench's rules and Seam's constraint types). */
@@ -98,6 +98,14 @@ export function ruleWordsFor(error: AppError): string | null {
   const rule = error.details?.rule;
   if (typeof rule !== 'string') return null;
   return pinRuleWords[rule] ?? error.message;
+}
+
+/** Words for a queued change's last failure: an app error code, a Seam code error, or a failure that can pass. */
+export function wordsForQueueError(error: { code: string; message: string }): Words {
+  const known = (errorWords as Record<string, Words>)[error.code] ?? (accessCodeIssueWords as Record<string, Words>)[error.code];
+  if (known) return known;
+  if (error.code === 'transient') return { title: 'The last try did not get through', next: 'Lockbench tries again by itself; keep this laptop near the lock.' };
+  return { title: 'The last try failed', next: 'Retry now, or cancel the change.' };
 }
 
 /** Words for an error or warning on a code; a code Lockbench does not know keeps the lock's own message. */

@@ -8,6 +8,22 @@ describe('lock rules', () => {
     expect(describeLockRules(null)[0]).toMatch(/unknown/);
   });
 
+  it('says when the lock has not confirmed its lengths, and counts its reserved slots out', () => {
+    const yale = sampleLock({
+      supportedCodeLengths: [4, 5, 6, 7, 8, 9, 10],
+      codeLengthsSource: 'unknown',
+      slotCount: 251,
+      reservedSlots: [{ slot: 251, reason: "the lock's admin (master) code" }],
+      occupiedSlots: [1, 251],
+    });
+    expect(describeLockRules(yale)).toEqual(['Length: 4–10 digits allowed, not confirmed by the lock (6 digits is the safe choice)', 'Digits 0–9 only', '249 of 250 code slots free']);
+  });
+
+  it('names the lock setting when a PIN has the wrong length for it', () => {
+    const schlage = sampleLock({ supportedCodeLengths: [6], codeLengthsSource: 'lock_setting', codeLengthsNote: 'the lock\'s "User Code PIN Length" setting, configuration parameter 16, is 6' });
+    expect(pinHint('4829', schlage)?.message).toContain('"User Code PIN Length" setting');
+  });
+
   it('hints at the first broken rule while typing', () => {
     expect(pinHint('12', sampleLock())).toMatchObject({ rule: 'supported_code_lengths' });
     expect(pinHint('12a4', sampleLock())).toMatchObject({ rule: 'allowed_characters' });

@@ -1,4 +1,6 @@
+import { isLengthSourceKnown } from '../../../shared/codes/learned-lengths';
 import { checkPin, describeLengths } from '../../../shared/codes/pin-rules';
+import { usableSlotCount } from '../../../shared/codes/slot-choice';
 import type { PinRule } from '../../../shared/codes/pin-rules';
 import { pinWarnings } from '../../../shared/codes/pin-warnings';
 import type { LockProfile } from '../../../shared/domain/lock';
@@ -23,19 +25,24 @@ export function pinWarning(pin: string): string | null {
   return pin === '' ? null : (pinWarnings(pin)[0]?.message ?? null);
 }
 
-/** The lock's PIN rules as short lines to show next to the PIN field, from the door's lock profile. */
+/**
+ * The lock's PIN rules as short lines to show next to the PIN field, from the door's lock profile (its learned
+ * lengths already merged in by main). Lengths the lock has not confirmed say so; reserved slots are not counted.
+ */
 export function describeLockRules(lock: LockProfile | null): string[] {
   if (!lock) return ['Rules unknown until the lock has been read: 4–10 digits works on most keypads.'];
+  const lengths = describeLengths(lock.supportedCodeLengths, lock.pinCharset);
   const lines = [
-    `Length: ${describeLengths(lock.supportedCodeLengths, lock.pinCharset)}`,
+    isLengthSourceKnown(lock.codeLengthsSource) ? `Length: ${lengths}` : `Length: ${lengths} allowed, not confirmed by the lock (6 digits is the safe choice)`,
     lock.pinCharset === 'digits' ? 'Digits 0–9 only' : 'Letters, digits and symbols (digits work on every keypad)',
   ];
   for (const constraint of lock.codeConstraints) {
     if (constraint.constraint_type !== 'name_length' && constraint.constraint_type !== 'name_must_be_unique') lines.push(`Rule: ${CONSTRAINT_WORDS[constraint.constraint_type] ?? constraint.constraint_type}`);
   }
   if (lock.slotCount > 0) {
-    const free = Math.max(0, lock.slotCount - lock.occupiedSlots.length);
-    lines.push(`${free} of ${lock.slotCount} code slots free`);
+    const usable = usableSlotCount(lock);
+    const inUse = lock.occupiedSlots.filter((s) => !lock.reservedSlots.some((r) => r.slot === s)).length;
+    lines.push(`${Math.max(0, usable - inUse)} of ${usable} code slots free`);
   }
   return lines;
 }
@@ -46,6 +53,12 @@ export function describeLockRules(lock: LockProfile | null): string[] {
  */
 export function pinHint(pin: string, lock: LockProfile | null): { rule: PinRule; message: string } | null {
   if (!lock || pin === '') return null;
-  const check = checkPin(pin, { supportedCodeLengths: lock.supportedCodeLengths, pinCharset: lock.pinCharset, existingPins: [], constraints: lock.codeConstraints });
+  const check = checkPin(pin, {
+    supportedCodeLengths: lock.supportedCodeLengths,
+    lengthsNote: lock.codeLengthsNote,
+    pinCharset: lock.pinCharset,
+    existingPins: [],
+    constraints: lock.codeConstraints,
+  });
   return check.ok ? null : { rule: check.rule, message: check.message };
 }

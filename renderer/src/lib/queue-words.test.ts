@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { doorQueueSummary, queueItemView } from './queue-words';
-import { sampleDoor, sampleQueueItem } from './testing/sample-data';
+import { sampleDoor, sampleLock, sampleQueueItem } from './testing/sample-data';
 
 const now = new Date('2026-03-10T11:00:00Z');
 const zone = 'Europe/Berlin';
@@ -15,14 +15,15 @@ describe('queueItemView', () => {
     });
   });
 
-  it('names the offline door it waits for', () => {
+  it('names the door whose lock is not answering, or whose site is not connected', () => {
     const item = sampleQueueItem({ door_name: 'Back door' });
-    expect(queueItemView(item, sampleDoor({ isConnected: false }), zone, now)).toMatchObject({
+    expect(queueItemView(item, sampleDoor({ isConnected: false, lock: sampleLock({ isOnline: false }) }), zone, now)).toMatchObject({
       why: 'door_offline',
-      state: 'Waiting for Back door to be connected',
+      state: 'Waiting: Back door’s lock is not answering',
       canRetry: true,
       canCancel: true,
     });
+    expect(queueItemView(item, sampleDoor({ isConnected: false }), zone, now).state).toBe('Waiting for Back door’s site to be connected');
   });
 
   it('says when the next try is, in site time', () => {
@@ -30,15 +31,38 @@ describe('queueItemView', () => {
     expect(queueItemView(item, sampleDoor(), zone, now)).toMatchObject({ why: 'scheduled', state: 'Next try at 12:30 Tue 10 Mar' });
   });
 
-  it('gives the last error of a failed change', () => {
-    const item = sampleQueueItem({ state: 'failed', attempts: 5, last_error: { code: 'zwave.no_answer', message: 'The lock did not answer' } });
-    expect(queueItemView(item, sampleDoor(), zone, now)).toMatchObject({ why: 'failed', tone: 'fail', state: 'Failed: The lock did not answer' });
+  it('gives the last error of a failed change in words, never its internal name', () => {
+    const item = sampleQueueItem({ state: 'failed', attempts: 5, last_error: { code: 'zwave.no_answer', message: 'no ACK from node 5' } });
+    const view = queueItemView(item, sampleDoor(), zone, now);
+    expect(view).toMatchObject({ why: 'failed', tone: 'fail', state: 'Failed: The lock is not answering' });
+    expect(view.detail).toMatch(/^No ACK from node 5\. Wake the lock/);
+    const waiting = queueItemView(sampleQueueItem({ attempts: 1, last_error: { code: 'transient', message: 'the lock is not answering' } }), sampleDoor(), zone, now);
+    expect(`${waiting.state} ${waiting.detail}`).not.toMatch(/transient|set_code|zwave\./);
+    expect(waiting.detail).toBe('The lock is not answering. Lockbench tries again by itself; keep this laptop near the lock.');
+  });
+
+  it('says why each change exists: a removal after a cancel is explained', () => {
+    const what = (over: Parameters<typeof sampleQueueItem>[0]) => queueItemView(sampleQueueItem(over), sampleDoor(), zone, now).what;
+    expect(what({ kind: 'remove_code', reason: 'cancelled_set' })).toBe('Clear its slot: the cancelled code may have reached the lock');
+    expect(what({ kind: 'remove_code', reason: 'cancelled_set', slot: 5 })).toBe('Clear slot 5: the cancelled code may have reached the lock');
+    expect(what({ kind: 'set_code', reason: 'new_code' })).toBe('Put the new code on the lock');
+    expect(what({ kind: 'set_code', reason: 'window_start' })).toMatch(/at its start \(Lockbench switches it on\)/);
+    expect(what({ kind: 'set_code', reason: 'preload' })).toMatch(/ahead of its start/);
+    expect(what({ kind: 'remove_code', reason: 'window_end' })).toBe('Take the code off the lock: its end has passed');
+    expect(what({ kind: 'remove_code', reason: null })).toBe('Remove the code from the lock');
+  });
+
+  it('says before "Yes, cancel" what cancelling leaves behind', () => {
+    const warning = (over: Parameters<typeof sampleQueueItem>[0]) => queueItemView(sampleQueueItem(over), sampleDoor(), zone, now).cancelWarning;
+    expect(warning({ kind: 'set_code' })).toBe('The code will not be put on the lock.');
+    expect(warning({ kind: 'set_code', is_ambiguous: true })).toMatch(/may already be on the lock: Lockbench then clears its slot/);
+    expect(warning({ kind: 'remove_code', reason: 'window_end' })).toMatch(/stays on the lock past its end/);
   });
 
   it('otherwise waits its turn', () => {
-    expect(queueItemView(sampleQueueItem({ kind: 'remove_code' }), sampleDoor(), zone, now)).toMatchObject({
+    expect(queueItemView(sampleQueueItem({ kind: 'remove_code', reason: 'installer_removed' }), sampleDoor(), zone, now)).toMatchObject({
       why: 'queued',
-      what: 'Remove the code from the lock',
+      state: 'Waiting its turn',
     });
   });
 });

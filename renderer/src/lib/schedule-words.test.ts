@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeSchedule, lastUsedWords, scheduleNote, windowWords } from './schedule-words';
+import { describeSchedule, lastUsedWords, lockClockCheck, windowWords } from './schedule-words';
 import { sampleTimeBoundCode } from './testing/sample-data';
 
 const base = { startsAt: '2026-03-14T14:00:00.000Z', endsAt: '2026-03-16T10:00:00.000Z', zone: 'Europe/Berlin', doorName: 'Back door' };
@@ -7,24 +7,41 @@ const base = { startsAt: '2026-03-14T14:00:00.000Z', endsAt: '2026-03-16T10:00:0
 describe('describeSchedule', () => {
   it('on a lock with native scheduling: loaded up to 72 h ahead, unset until the start, then set, cleared after the end', () => {
     const summary = describeSchedule({ ...base, nativeScheduling: true, now: new Date('2026-03-01T09:00:00Z') });
-    expect(summary.needsCloudConfirmation).toBe(false);
+    expect(summary.needsLockbenchConfirmation).toBe(false);
     expect(summary.lines.join(' ')).toContain('up to 72 hours before the start (from 15:00 Wed 11 Mar)');
     expect(summary.lines.join(' ')).toContain('Shows “unset” until 15:00 Sat 14 Mar, then “set”.');
     expect(summary.lines.join(' ')).toContain('Cleared after the end (11:00 Mon 16 Mar)');
   });
 
-  it('loads it now when the start is less than 72 hours away', () => {
-    const summary = describeSchedule({ ...base, nativeScheduling: true, now: new Date('2026-03-13T09:00:00Z') });
-    expect(summary.lines[0]).toMatch(/^Loaded into Back door's lock now/);
+  it('loads it now when the start is less than 72 hours away, but not while the lock\'s clock is off', () => {
+    const soon = new Date('2026-03-13T09:00:00Z');
+    expect(describeSchedule({ ...base, nativeScheduling: true, now: soon }).lines[0]).toMatch(/^Loaded into Back door's lock now/);
+    expect(describeSchedule({ ...base, nativeScheduling: true, now: soon, isLockClockOff: true }).lines[0]).toMatch(/once the lock's clock is on the site's time/);
   });
 
-  it('without native scheduling: the cloud adds and removes it once synced, and the installer must confirm', () => {
+  it('without native scheduling: Lockbench puts it on and takes it off, this laptop must reach the lock, and the installer confirms', () => {
     const summary = describeSchedule({ ...base, nativeScheduling: false, now: new Date('2026-03-01T09:00:00Z') });
-    expect(summary.needsCloudConfirmation).toBe(true);
-    expect(summary.heading).toBe('This lock cannot switch the code on and off by itself');
-    expect(summary.lines[0]).toBe(
-      'The cloud will add it at 15:00 Sat 14 Mar and remove it at 11:00 Mon 16 Mar once this laptop syncs; the laptop will not be on site.',
-    );
+    expect(summary.needsLockbenchConfirmation).toBe(true);
+    expect(summary.lines[0]).toBe('Lockbench puts it on at 15:00 Sat 14 Mar and takes it off at 11:00 Mon 16 Mar – this laptop must reach the lock then.');
+    expect(JSON.stringify(summary)).not.toMatch(/cloud/i);
+    const started = describeSchedule({ ...base, nativeScheduling: false, now: new Date('2026-03-14T14:05:00Z') });
+    expect(started.lines[0]).toBe('Lockbench puts it on now and takes it off at 11:00 Mon 16 Mar – this laptop must reach the lock then.');
+  });
+});
+
+describe('lockClockCheck', () => {
+  const winter = new Date('2026-01-10T12:00:00Z');
+  it('blocks a lock whose clock is on another offset than the site now', () => {
+    expect(lockClockCheck({ nativeScheduling: true, clockOffsetMinutes: 0 }, 'Europe/Berlin', winter)).toMatchObject({ blocksSave: true });
+    expect(lockClockCheck({ nativeScheduling: true, clockOffsetMinutes: 60 }, 'Europe/Berlin', winter)).toBeNull();
+    // Summer: Berlin is UTC+2, a lock left on +1 is off.
+    expect(lockClockCheck({ nativeScheduling: true, clockOffsetMinutes: 60 }, 'Europe/Berlin', new Date('2026-07-01T12:00:00Z'))).toMatchObject({ blocksSave: true });
+  });
+
+  it('advises setting a clock the lock did not report, without blocking; says nothing for a lock that does not schedule', () => {
+    expect(lockClockCheck({ nativeScheduling: true, clockOffsetMinutes: null }, 'Europe/Berlin', winter)).toMatchObject({ blocksSave: false });
+    expect(lockClockCheck({ nativeScheduling: false, clockOffsetMinutes: 0 }, 'Europe/Berlin', winter)).toBeNull();
+    expect(lockClockCheck(null, 'Europe/Berlin', winter)).toBeNull();
   });
 });
 
@@ -32,13 +49,6 @@ describe('code row words', () => {
   it('shows the window in site time, and nothing for an ongoing code', () => {
     expect(windowWords(sampleTimeBoundCode(), 'Europe/Berlin')).toBe('16:00 Sat 14 Mar → 12:00 Mon 16 Mar');
     expect(windowWords({ type: 'ongoing', starts_at: null, ends_at: null }, 'Europe/Berlin')).toBeNull();
-  });
-
-  it('says who starts an unset time-bound code', () => {
-    const loaded = sampleTimeBoundCode({ events: [{ event_type: 'access_code.scheduled_on_device', occurred_at: '2026-03-12T00:00:00Z' }] });
-    expect(scheduleNote(loaded, 'Europe/Berlin')).toBe('Loaded on the lock; starts at 16:00 Sat 14 Mar');
-    expect(scheduleNote(sampleTimeBoundCode({ scheduled_by: 'cloud' }), 'Europe/Berlin')).toBe('The cloud adds it at 16:00 Sat 14 Mar');
-    expect(scheduleNote(sampleTimeBoundCode({ status: 'set' }), 'Europe/Berlin')).toBeNull();
   });
 
   it('says when the code was last used on the keypad', () => {

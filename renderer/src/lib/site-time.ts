@@ -30,6 +30,19 @@ export function formatSiteMoment(instant: string | Date, zone: string): string {
   return `${p.hour}:${p.minute} ${p.weekday} ${p.day} ${p.month}`;
 }
 
+/**
+ * A moment near now, as short as it can be read: "14:02" on the same day at the property, else "14:02 Sat 14 Mar".
+ * For proof lines ("read back by the lock 14:02") and "not answering since …".
+ */
+export function formatSiteNear(instant: string | Date, zone: string, now: Date): string {
+  const date = toDate(instant);
+  if (!date || !isKnownTimeZone(zone)) return String(instant);
+  const sameDay = siteLocalAt(date, zone).date === siteLocalAt(now, zone).date;
+  if (!sameDay) return formatSiteMoment(date, zone);
+  const p = parts(date, zone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  return `${p.hour}:${p.minute}`;
+}
+
 /** "Sat 14 Mar" at the property (for timeline day labels). */
 export function formatSiteDay(instant: string | Date, zone: string): string {
   const date = toDate(instant);

@@ -26,11 +26,27 @@ export interface TimelineDay {
   isWeekend: boolean;
 }
 
+/**
+ * What the lock has proved about a code, as the bar draws it (the legend says it in words):
+ * `confirmed` on the lock and usable; `loaded` on the lock, switched on by it at its start; `unconfirmed` never
+ * confirmed by the lock (hatched: it may not open the door); `problem` an error sits on it.
+ */
+export type TimelineProof = 'confirmed' | 'loaded' | 'unconfirmed' | 'problem';
+
+/** The legend's words for each kind of bar. */
+export const timelineProofWords: Record<TimelineProof, string> = {
+  confirmed: 'On the lock, confirmed by it',
+  loaded: 'Loaded on the lock, switched on at its start',
+  unconfirmed: 'Not confirmed on the lock (yet)',
+  problem: 'Problem: see the code’s row',
+};
+
 /** One code's bar. `opensLeft`/`opensRight`: the code goes on beyond the shown range (drawn as an open end). */
 export interface TimelineBar {
   id: string;
   name: string;
   status: AccessCodeStatus;
+  proof: TimelineProof;
   type: AccessCode['type'];
   startPct: number;
   endPct: number;
@@ -40,6 +56,13 @@ export interface TimelineBar {
   isOutside: boolean;
   /** What the bar says, for its title and for screen readers. */
   text: string;
+}
+
+function proofOf(code: AccessCode, now: Date): TimelineProof {
+  if (code.errors.length > 0) return 'problem';
+  if (!code.verified_at) return 'unconfirmed';
+  const started = !code.starts_at || Date.parse(code.starts_at) <= now.getTime();
+  return code.status === 'unset' && !started ? 'loaded' : 'confirmed';
 }
 
 /** The whole picture. */
@@ -82,17 +105,19 @@ export function buildTimeline(codes: readonly AccessCode[], zone: string, now: D
         code.type === 'ongoing'
           ? 'ongoing, no end'
           : `${code.starts_at ? formatSiteMoment(code.starts_at, zone) : 'now'} to ${code.ends_at ? formatSiteMoment(code.ends_at, zone) : 'no end'}`;
+      const proof = proofOf(code, now);
       return {
         id: code.access_code_id,
         name,
         status: code.status,
+        proof,
         type: code.type,
         startPct: pct(start),
         endPct: pct(end),
         opensLeft: start < from,
         opensRight: end > to,
         isOutside: end <= from || start >= to,
-        text: `${name}: ${when} (${code.status})`,
+        text: `${name}: ${when}. ${timelineProofWords[proof]}.`,
       };
     })
     .sort((a, b) => a.startPct - b.startPct || a.name.localeCompare(b.name));

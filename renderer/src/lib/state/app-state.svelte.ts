@@ -4,7 +4,7 @@ import type { DoorView } from '../../../../shared/domain/door';
 import type { SiteView } from '../../../../shared/domain/site';
 import type { AppError } from '../../../../shared/result';
 import type { LinkState, RendererBridge } from '../bridge/renderer-bridge';
-import { clockFrom } from '../clock';
+import { AppClock } from './app-clock.svelte';
 import { SiteQueue } from './site-queue.svelte';
 
 /** One progress line from the main process, stamped on arrival. */
@@ -60,6 +60,8 @@ export class AppState {
 
   /** The selected site's queue of changes for its locks (follows the selected site). */
   readonly queue: SiteQueue;
+  /** The app's now (main's clock, moved by the demo clock): timelines, countdowns and status words use it. */
+  readonly clock: AppClock;
 
   #unsubscribe: Array<() => void> = [];
 
@@ -67,7 +69,8 @@ export class AppState {
     private readonly bridge: RendererBridge,
     private readonly now: () => number = Date.now,
   ) {
-    this.queue = new SiteQueue(bridge, clockFrom(now));
+    this.queue = new SiteQueue(bridge);
+    this.clock = new AppClock(bridge, now);
   }
 
   /** Subscribes to the live events and loads the sites. */
@@ -87,8 +90,13 @@ export class AppState {
       }),
     ];
     this.queue.start();
+    this.clock.start();
     const info = await this.bridge.request('app.info', {});
-    if (info.ok) this.storeNotice = info.value.storeNotice;
+    if (info.ok) {
+      this.storeNotice = info.value.storeNotice;
+      this.clock.sync(info.value.now);
+      this.clock.canMove = info.value.demoClock;
+    }
     await this.reload();
   }
 
@@ -96,6 +104,7 @@ export class AppState {
   dispose(): void {
     for (const off of this.#unsubscribe.splice(0)) off();
     this.queue.dispose();
+    this.clock.dispose();
   }
 
   /** Loads the sites again and picks one: the selected one if it still exists, else the first ready or connecting. */
@@ -198,6 +207,11 @@ export class AppState {
   /** A site changed by a request of this window (renamed, new time zone): same as its sites.changed event. */
   acceptSite(site: SiteView): void {
     this.#siteChanged(site);
+  }
+
+  /** A door changed by a request of this window (its lock's clock set, a demo fault): same as its doors.changed event. */
+  acceptDoor(door: DoorView): void {
+    this.#doorChanged(door);
   }
 
   #siteChanged(site: SiteView): void {

@@ -166,4 +166,23 @@ describe('AppState', () => {
     app.acceptSite(sampleSite({ timeZone: 'Europe/Berlin' }));
     expect(app.selectedSite?.timeZone).toBe('Europe/Berlin');
   });
+
+  it('takes a door changed by this window (its lock\'s clock set, a demo fault)', async () => {
+    const { app } = setup();
+    await app.start();
+    app.acceptDoor(sampleDoor({ demoFault: 'no_answer' }));
+    expect(app.selectedDoor?.demoFault).toBe('no_answer');
+    app.acceptDoor(sampleDoor({ id: 'elsewhere', siteId: 'site-2' }));
+    expect(app.doors.map((d) => d.id)).toEqual(['door-1', 'door-2']);
+  });
+
+  it('runs its now from main\'s clock (app.info), and says whether the demo clock can move it', async () => {
+    const { app, bridge } = setup();
+    bridge.answer('app.info', { version: '1', host: 'browser', dataDir: '/d', storeNotice: null, now: '2026-03-14T14:00:00.000Z', demoClock: true });
+    await app.start();
+    expect(app.clock.now.toISOString()).toBe('2026-03-14T14:00:00.000Z');
+    expect(app.clock.canMove).toBe(true);
+    app.dispose();
+  });
 });
+

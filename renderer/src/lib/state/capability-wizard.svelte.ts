@@ -1,6 +1,14 @@
 import type { LockbenchBridge } from '../../../../shared/bridge';
 import type { CapabilityReport, Verdict } from '../../../../shared/domain/capability';
+import type { DoorView } from '../../../../shared/domain/door';
 import type { AppError } from '../../../../shared/result';
+import { codesFromElsewhereWords } from '../status-words';
+
+/** What the check tells the rest of the door view: a report arrived (the slots were read), the door changed. */
+export interface CapabilityWizardHooks {
+  onChecked?: (report: CapabilityReport) => void;
+  onDoorChanged?: (door: DoorView) => void;
+}
 
 /** The capability wizard's steps: explain → check the lock → show the report. */
 export type CapabilityStep = 'intro' | 'checking' | 'report';
@@ -23,6 +31,8 @@ export class CapabilityWizard {
   readonly canSetClock = $derived(
     this.step === 'report' && (this.report?.items.some((item) => item.key === 'clock' && item.verdict !== 'pass') ?? false),
   );
+  /** "No codes from elsewhere found" / "2 codes from elsewhere: see below", once a report is there. */
+  readonly elsewhere = $derived(this.report ? codesFromElsewhereWords(this.report.codes_from_elsewhere) : null);
   /** How many items got each verdict. */
   readonly counts = $derived(
     (this.report?.items ?? []).reduce<Record<Verdict, number>>(
@@ -34,6 +44,7 @@ export class CapabilityWizard {
   constructor(
     private readonly bridge: LockbenchBridge,
     readonly doorId: string,
+    private readonly hooks: CapabilityWizardHooks = {},
   ) {}
 
   /** Runs the check (also the "check again" action). */
@@ -49,6 +60,7 @@ export class CapabilityWizard {
     }
     this.report = result.value;
     this.step = 'report';
+    this.hooks.onChecked?.(result.value);
   }
 
   /** Sets the lock's clock to now and its offset to the site's, then checks the lock again to show the result. */
@@ -62,6 +74,7 @@ export class CapabilityWizard {
       this.clockError = result.error;
       return;
     }
+    this.hooks.onDoorChanged?.(result.value);
     await this.run();
   }
 }

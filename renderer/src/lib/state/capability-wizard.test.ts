@@ -65,4 +65,21 @@ describe('CapabilityWizard', () => {
     expect(wizard.clockError?.code).toBe('zwave.unsupported');
     expect(bridge.sent('doors.check')).toHaveLength(1);
   });
+
+  it('names the codes from elsewhere after a check, and tells the door view a report arrived', async () => {
+    const reports: unknown[] = [];
+    const bridge = new FakeBridge().answer('doors.check', sampleReport());
+    const wizard = new CapabilityWizard(bridge, 'door-1', { onChecked: (r) => reports.push(r) });
+    expect(wizard.elsewhere).toBeNull();
+    await wizard.run();
+    expect(wizard.elsewhere).toEqual({ count: 0, text: 'No codes from elsewhere found' });
+    expect(reports).toHaveLength(1);
+    bridge.answer('doors.check', { ...sampleReport(), codes_from_elsewhere: 2 });
+    await wizard.run();
+    expect(wizard.elsewhere).toEqual({ count: 2, text: '2 codes from elsewhere: see below' });
+    bridge.answer('doors.check', { ...sampleReport(), codes_from_elsewhere: null });
+    await wizard.run();
+    expect(wizard.elsewhere?.text).toMatch(/unknown/);
+  });
 });
+

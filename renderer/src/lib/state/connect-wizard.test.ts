@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { ConnectWizard, parseTypedAddress } from './connect-wizard.svelte';
+import type { SiteView } from '../../../../shared/domain/site';
+import { ConnectWizard, parseTypedAddress, sameConnection } from './connect-wizard.svelte';
+import { ZonePicker } from './zone-picker.svelte';
 import { FakeBridge } from '../testing/fake-bridge';
 import { sampleDoor, sampleSite } from '../testing/sample-data';
+import type { LockbenchBridge } from '../../../../shared/bridge';
+
+const zones = Intl.supportedValuesOf('timeZone');
+/** A wizard for a site this laptop knows with its zone chosen (reconnecting: no zone step) unless `known` says otherwise. */
+const wizardFor = (bridge: LockbenchBridge, known: SiteView[] = [sampleSite(), sampleSite({ id: 'site-2', connection: { kind: 'serial', path: '/dev/ttyACM0' } }), sampleSite({ id: 'site-3', connection: { kind: 'tcp', url: 'tcp://10.0.0.5:4001' } })]) =>
+  new ConnectWizard(bridge, () => known, new ZonePicker(zones, 'Europe/Berlin', () => new Date('2026-01-10T12:00:00Z')));
 
 const port = (path: string, stickName: string | null = null) => ({ path, manufacturer: null, vendorId: null, productId: null, stickName });
 
@@ -51,7 +59,7 @@ describe('ConnectWizard', () => {
       return { ok: true, value: sampleSite() };
     });
     bridge.answer('doors.list', [sampleDoor(), sampleDoor({ id: 'door-2', isConnected: false })]);
-    const wizard = new ConnectWizard(bridge);
+    const wizard = wizardFor(bridge);
     await wizard.connectDemo();
     expect(bridge.sent('sites.connect')).toEqual([{ connection: { kind: 'demo' } }]);
     expect(wizard.lines).toEqual(['Opening the demo stick', 'Interviewing Front door']);
@@ -64,7 +72,7 @@ describe('ConnectWizard', () => {
 
   it('sends a serial connection with the site name', async () => {
     const bridge = new FakeBridge().answer('sites.connect', sampleSite()).answer('doors.list', []);
-    const wizard = new ConnectWizard(bridge);
+    const wizard = wizardFor(bridge);
     wizard.choosePort('/dev/ttyACM0');
     wizard.siteName = ' Flat 3 ';
     await wizard.connect();
@@ -73,7 +81,7 @@ describe('ConnectWizard', () => {
 
   it('stays on connecting with the error, and goes back keeping the choice', async () => {
     const bridge = new FakeBridge().refuse('sites.connect', 'transport.open_failed');
-    const wizard = new ConnectWizard(bridge);
+    const wizard = wizardFor(bridge);
     wizard.source = 'typed';
     wizard.typedAddress = 'tcp://10.0.0.5:4001';
     await wizard.connect();
@@ -86,16 +94,73 @@ describe('ConnectWizard', () => {
 
   it('treats a site that comes back failed as a connecting error with its message', async () => {
     const bridge = new FakeBridge().answer('sites.connect', sampleSite({ state: 'failed', stateMessage: 'No answer from the stick' }));
-    const wizard = new ConnectWizard(bridge);
+    const wizard = wizardFor(bridge);
     await wizard.connectDemo();
     expect(wizard.errors.connecting).toEqual({ code: 'transport.open_failed', message: 'No answer from the stick' });
   });
 
   it('keeps a doors.list failure on the locks step', async () => {
     const bridge = new FakeBridge().answer('sites.connect', sampleSite()).refuse('doors.list', 'site.not_connected');
-    const wizard = new ConnectWizard(bridge);
+    const wizard = wizardFor(bridge);
     await wizard.connectDemo();
     expect(wizard.step).toBe('locks');
     expect(wizard.errors.locks?.code).toBe('site.not_connected');
+  });
+
+  it('asks the time zone of a new site, offering this laptop\'s zone in one tap, and sends it with the connection', async () => {
+    const bridge = new FakeBridge().handle('sites.connect', ({ timeZone }) => ({ ok: true, value: sampleSite({ timeZone: timeZone ?? 'UTC', timeZoneConfirmed: timeZone !== undefined }) }));
+    bridge.answer('doors.list', []);
+    const wizard = wizardFor(bridge, []);
+    await wizard.connectDemo();
+    expect(wizard.step).toBe('zone');
+    expect(bridge.sent('sites.connect')).toEqual([]);
+    expect(wizard.zonePicker.laptopZone).toBe('Europe/Berlin');
+    await wizard.useZone(wizard.zonePicker.laptopZone);
+    expect(bridge.sent('sites.connect')).toEqual([{ connection: { kind: 'demo' }, timeZone: 'Europe/Berlin' }]);
+    expect(bridge.sent('sites.update')).toEqual([]);
+    expect(wizard.step).toBe('locks');
+    expect(wizard.site?.timeZone).toBe('Europe/Berlin');
+  });
+
+  it('finds another zone by city or country; cannot go on before one is chosen; back keeps the answers', async () => {
+    const bridge = new FakeBridge().answer('sites.connect', sampleSite({ timeZone: 'Asia/Kolkata' })).answer('doors.list', []);
+    const wizard = wizardFor(bridge, []);
+    wizard.choosePort('/dev/ttyUSB0');
+    await wizard.connect();
+    expect(wizard.step).toBe('zone');
+    wizard.zonePicker.query = 'india';
+    expect(wizard.zonePicker.chosen).toBeNull();
+    expect(wizard.canAdvance).toBe(false);
+    wizard.zonePicker.pick('Asia/Kolkata');
+    expect(wizard.canAdvance).toBe(true);
+    wizard.back();
+    expect(wizard.step).toBe('source');
+    await wizard.connect();
+    expect([wizard.step, wizard.zonePicker.chosen]).toEqual(['zone', 'Asia/Kolkata']);
+    await wizard.useZone();
+    expect(bridge.sent('sites.connect')).toEqual([{ connection: { kind: 'serial', path: '/dev/ttyUSB0' }, timeZone: 'Asia/Kolkata' }]);
+  });
+
+  it('saves the answer with sites.update when main kept a known site\'s stored zone', async () => {
+    const demo = sampleSite({ timeZone: 'UTC', timeZoneConfirmed: false });
+    const bridge = new FakeBridge()
+      .answer('sites.connect', demo)
+      .handle('sites.update', ({ timeZone }) => ({ ok: true, value: { ...demo, timeZone: timeZone!, timeZoneConfirmed: true } }))
+      .answer('doors.list', []);
+    const wizard = wizardFor(bridge, [demo]);
+    await wizard.connectDemo();
+    expect(wizard.step).toBe('zone');
+    wizard.zonePicker.query = 'New York';
+    await wizard.useZone();
+    expect(bridge.sent('sites.update')).toEqual([{ siteId: 'site-1', timeZone: 'America/New_York' }]);
+    expect(wizard.site).toMatchObject({ timeZone: 'America/New_York', timeZoneConfirmed: true });
+    expect(wizard.step).toBe('locks');
+  });
+
+  it('knows one controller by its connection', () => {
+    expect(sameConnection({ kind: 'demo' }, { kind: 'demo' })).toBe(true);
+    expect(sameConnection({ kind: 'serial', path: 'COM3' }, { kind: 'serial', path: 'COM3' })).toBe(true);
+    expect(sameConnection({ kind: 'serial', path: 'COM3' }, { kind: 'serial', path: 'COM4' })).toBe(false);
+    expect(sameConnection({ kind: 'serial', path: 'COM3' }, { kind: 'demo' })).toBe(false);
   });
 });

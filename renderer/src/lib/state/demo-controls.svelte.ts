@@ -1,4 +1,5 @@
 import type { PayloadOf } from '../../../../shared/contract';
+import type { DoorView } from '../../../../shared/domain/door';
 import type { SiteView } from '../../../../shared/domain/site';
 import type { AppError } from '../../../../shared/result';
 import type { LockbenchBridge } from '../../../../shared/bridge';
@@ -6,29 +7,25 @@ import type { LockbenchBridge } from '../../../../shared/bridge';
 /** A fault the demo site can simulate on a virtual lock: none, or the lock stops answering. */
 export type DemoFault = PayloadOf<'demo.simulate'>['fault'];
 
-/** Faults set from this window: site id → door id → fault. */
-export type DemoFaultMemory = Map<string, Record<string, DemoFault>>;
-
-/**
- * The main process does not report faults, so this is the renderer's memory of what it asked for. It outlives the
- * door view (re-created when another door is picked and this one again); a reload of the window forgets it.
- */
-const faultsSetHere: DemoFaultMemory = new Map();
-
 /**
  * The demo site's fault switch for one door: makes its virtual lock stop answering (or answer again) with
  * `demo.simulate`, so an installer trying the demo sees what a failure looks like. Shown only on the demo site (found
- * from `sites.list` / 'sites.changed', as the door view knows only the site id). The fault shown is the last one the
- * main process accepted; it resets to 'none' when the demo site leaves 'ready' (its virtual stick starts afresh).
+ * from `sites.list` / 'sites.changed', as the door view knows only the site id). The fault shown is main's
+ * (`door.demoFault`, so a reload shows it); the answer to the switch is handed on as the door's new state.
  */
 export class DemoControls {
   site = $state<SiteView | null>(null);
-  fault = $state<DemoFault>('none');
   isSending = $state(false);
   error = $state<AppError | null>(null);
+  /** main's answer to the last switch, used only while the door itself does not carry a fault (an older main). */
+  #answered = $state<DemoFault | null>(null);
 
+  readonly doorId: string;
+  readonly siteId: string;
   readonly isDemoSite = $derived(this.site?.connection.kind === 'demo');
   readonly isSiteReady = $derived(this.site?.state === 'ready');
+  /** The fault switched on for this virtual lock, as main holds it. */
+  readonly fault = $derived<DemoFault>(this.#door()?.demoFault ?? this.#answered ?? 'none');
   /** The fault the toggle asks for next. */
   readonly nextFault = $derived<DemoFault>(this.fault === 'none' ? 'no_answer' : 'none');
   readonly canToggle = $derived(this.isDemoSite && this.isSiteReady && !this.isSending);
@@ -37,11 +34,12 @@ export class DemoControls {
 
   constructor(
     private readonly bridge: LockbenchBridge,
-    readonly doorId: string,
-    readonly siteId: string,
-    private readonly memory: DemoFaultMemory = faultsSetHere,
+    private readonly getDoor: () => DoorView,
+    private readonly onDoorChanged: (door: DoorView) => void = () => {},
   ) {
-    this.fault = memory.get(siteId)?.[doorId] ?? 'none';
+    const door = getDoor();
+    this.doorId = door.id;
+    this.siteId = door.siteId;
   }
 
   /** Finds the door's site (is it the demo site?) and follows its changes. */
@@ -70,7 +68,8 @@ export class DemoControls {
       this.error = result.error;
       return;
     }
-    this.#setFault(fault);
+    this.#answered = result.value.demoFault ?? fault;
+    this.onDoorChanged(result.value);
   }
 
   /** Types a code on the virtual lock's keypad; the lock reports the unlock and the code shows when it was used. */
@@ -83,18 +82,14 @@ export class DemoControls {
     if (!result.ok) this.error = result.error;
   }
 
+  #door(): DoorView {
+    return this.getDoor();
+  }
+
   #siteChanged(site: SiteView): void {
     if (site.id !== this.siteId) return;
     this.site = site;
-    if (site.state === 'ready') return;
-    // Every door of the site answers again: reconnecting starts a fresh virtual stick.
-    this.memory.delete(this.siteId);
-    this.fault = 'none';
-  }
-
-  #setFault(fault: DemoFault): void {
-    this.fault = fault;
-    const { [this.doorId]: _previous, ...others } = this.memory.get(this.siteId) ?? {};
-    this.memory.set(this.siteId, fault === 'none' ? others : { ...others, [this.doorId]: fault });
+    // Reconnecting starts a fresh virtual stick whose locks all answer; main's door state says so from then on.
+    if (site.state !== 'ready') this.#answered = null;
   }
 }

@@ -1,34 +1,43 @@
 import { describe, expect, it } from 'vitest';
-import { DemoControls, type DemoFaultMemory } from './demo-controls.svelte';
+import type { DoorView } from '../../../../shared/domain/door';
+import { DemoControls } from './demo-controls.svelte';
 import { FakeBridge } from '../testing/fake-bridge';
 import { sampleDoor, sampleSite } from '../testing/sample-data';
 
-async function setup(site = sampleSite(), memory: DemoFaultMemory = new Map()) {
+async function setup(site = sampleSite(), door: DoorView = sampleDoor({ demoFault: 'none' })) {
   const bridge = new FakeBridge().answer('sites.list', [site]);
-  const demo = new DemoControls(bridge, 'door-1', site.id, memory);
+  const state = { door };
+  const changed: DoorView[] = [];
+  const demo = new DemoControls(bridge, () => state.door, (d) => {
+    changed.push(d);
+    state.door = d;
+  });
   await demo.start();
-  return { bridge, demo, memory };
+  return { bridge, demo, state, changed };
 }
 
 describe('DemoControls', () => {
-  it('shows on the demo site, starting with no fault', async () => {
+  it('shows on the demo site with main\'s fault for the door (a reload shows it)', async () => {
     const { demo } = await setup();
     expect(demo.isDemoSite).toBe(true);
     expect(demo.fault).toBe('none');
     expect(demo.canToggle).toBe(true);
+    const again = await setup(sampleSite(), sampleDoor({ demoFault: 'no_answer' }));
+    expect(again.demo.fault).toBe('no_answer');
+    expect(again.demo.nextFault).toBe('none');
   });
 
   it('stays hidden on a real site and sends nothing', async () => {
-    const { bridge, demo } = await setup(sampleSite({ connection: { kind: 'serial', path: '/dev/ttyACM0' } }));
+    const { bridge, demo } = await setup(sampleSite({ connection: { kind: 'serial', path: '/dev/ttyACM0' } }), sampleDoor({ demoFault: null }));
     expect(demo.isDemoSite).toBe(false);
     await demo.toggle();
     expect(bridge.sent('demo.simulate')).toEqual([]);
   });
 
-  it('sends the door and the other fault, and flips only after the main process accepts it', async () => {
-    const { bridge, demo } = await setup();
+  it('sends the door and the other fault, and shows main\'s answer as the door\'s new state', async () => {
+    const { bridge, demo, changed } = await setup();
     let accept!: () => void;
-    bridge.handle('demo.simulate', () => new Promise((resolve) => (accept = () => resolve({ ok: true, value: sampleDoor() }))));
+    bridge.handle('demo.simulate', () => new Promise((resolve) => (accept = () => resolve({ ok: true, value: sampleDoor({ demoFault: 'no_answer' }) }))));
     const sending = demo.toggle();
     expect(demo.isSending).toBe(true);
     expect(demo.fault).toBe('none');
@@ -37,14 +46,22 @@ describe('DemoControls', () => {
     await sending;
     expect(bridge.sent('demo.simulate')).toEqual([{ doorId: 'door-1', fault: 'no_answer' }]);
     expect([demo.fault, demo.isSending]).toEqual(['no_answer', false]);
+    expect(changed.map((d) => d.demoFault)).toEqual(['no_answer']);
 
-    bridge.answer('demo.simulate', sampleDoor());
+    bridge.answer('demo.simulate', sampleDoor({ demoFault: 'none' }));
     await demo.toggle();
     expect(bridge.sent('demo.simulate')).toEqual([
       { doorId: 'door-1', fault: 'no_answer' },
       { doorId: 'door-1', fault: 'none' },
     ]);
     expect(demo.fault).toBe('none');
+  });
+
+  it('follows its own answer while the door carries no fault (an older main)', async () => {
+    const { bridge, demo } = await setup(sampleSite(), sampleDoor({ demoFault: null }));
+    bridge.answer('demo.simulate', sampleDoor({ demoFault: null }));
+    await demo.toggle();
+    expect(demo.fault).toBe('no_answer');
   });
 
   it('keeps the fault and the error when refused; the next try clears the error', async () => {
@@ -55,38 +72,25 @@ describe('DemoControls', () => {
     expect(demo.error).toMatchObject({ code: 'site.not_demo' });
     expect(demo.isSending).toBe(false);
 
-    bridge.answer('demo.simulate', sampleDoor());
+    bridge.answer('demo.simulate', sampleDoor({ demoFault: 'no_answer' }));
     await demo.toggle();
     expect(demo.error).toBeNull();
     expect(demo.fault).toBe('no_answer');
   });
 
-  it('remembers the fault when the door view is opened again', async () => {
-    const { bridge, demo, memory } = await setup();
-    bridge.answer('demo.simulate', sampleDoor());
-    await demo.toggle();
-    demo.dispose();
-    const again = new DemoControls(bridge, 'door-1', 'site-1', memory);
-    expect(again.fault).toBe('no_answer');
-    expect(new DemoControls(bridge, 'door-2', 'site-1', memory).fault).toBe('none');
-  });
-
-  it('forgets the fault when the demo site reconnects (a fresh virtual stick) and waits for it to be ready', async () => {
-    const { bridge, demo, memory } = await setup();
-    bridge.answer('demo.simulate', sampleDoor());
-    await demo.toggle();
+  it('waits for the demo site to be ready again after it reconnects', async () => {
+    const { bridge, demo } = await setup();
     bridge.emit('sites.changed', sampleSite({ id: 'site-2', state: 'connecting' }));
-    expect(demo.fault).toBe('no_answer');
+    expect(demo.canToggle).toBe(true);
     bridge.emit('sites.changed', sampleSite({ state: 'connecting' }));
-    expect([demo.fault, demo.canToggle]).toEqual(['none', false]);
-    expect(memory.size).toBe(0);
+    expect(demo.canToggle).toBe(false);
     bridge.emit('sites.changed', sampleSite({ state: 'ready' }));
     expect(demo.canToggle).toBe(true);
   });
 
   it('learns the site from sites.changed when sites.list failed, and unsubscribes on dispose', async () => {
     const bridge = new FakeBridge().refuse('sites.list', 'ipc.internal');
-    const demo = new DemoControls(bridge, 'door-1', 'site-1', new Map());
+    const demo = new DemoControls(bridge, () => sampleDoor());
     await demo.start();
     expect(demo.isDemoSite).toBe(false);
     bridge.emit('sites.changed', sampleSite());
@@ -94,9 +98,10 @@ describe('DemoControls', () => {
     demo.dispose();
     expect(bridge.listenerCount('sites.changed')).toBe(0);
   });
+
   it('types a code on the virtual keypad through demo.keypad', async () => {
     const bridge = new FakeBridge().answer('sites.list', [sampleSite({ id: 'site-1', connection: { kind: 'demo' } })]).answer('demo.keypad', { sent: true });
-    const demo = new DemoControls(bridge, 'door-1', 'site-1', new Map());
+    const demo = new DemoControls(bridge, () => sampleDoor());
     await demo.start();
     await demo.typeOnKeypad('code-1');
     expect(bridge.sent('demo.keypad')).toEqual([{ doorId: 'door-1', accessCodeId: 'code-1' }]);

@@ -5,7 +5,7 @@ import type { AppError } from '../../../../shared/result';
 import type { RendererBridge } from '../bridge/renderer-bridge';
 import { describeLockRules, pinHint, pinWarning } from '../lock-rules';
 
-/** The time-bound part of a create request: the window in site time and the cloud-scheduling confirmation. */
+/** The time-bound part of a create request: the window in site time and the Lockbench-scheduling confirmation. */
 export type CodeSchedule = Pick<PayloadOf<'codes.create'>, 'window' | 'confirmLockbenchScheduling'>;
 
 /**
@@ -25,6 +25,11 @@ export class DoorCodes {
   removing = $state<Record<string, true>>({});
   /** A failed remove request, per code. */
   removeErrors = $state<Record<string, AppError>>({});
+  /**
+   * The code saved last, for the confirmation under the form: its name and the weak-PIN warning it was saved with (a
+   * PIN saved at once still gets its warning, after the form has cleared).
+   */
+  lastSaved = $state<{ accessCodeId: string; name: string | null; warning: string | null } | null>(null);
 
   readonly active = $derived(this.codes.filter((code) => !code.is_removed));
   /** Removed codes, newest first, for the collapsed history. */
@@ -113,6 +118,8 @@ export class DoorCodes {
     if (!this.canSave) return false;
     this.isSaving = true;
     this.formError = null;
+    this.lastSaved = null;
+    const warning = this.warning;
     const name = this.name.trim();
     const result = await this.bridge.request('codes.create', {
       doorId: this.doorId,
@@ -126,9 +133,15 @@ export class DoorCodes {
       return false;
     }
     this.#upsert(result.value);
+    this.lastSaved = { accessCodeId: result.value.access_code_id, name: result.value.name, warning };
     this.name = '';
     this.#pin = '';
     return true;
+  }
+
+  /** Hides the confirmation of the last saved code. */
+  dismissSaved(): void {
+    this.lastSaved = null;
   }
 
   /** Asks the lock to remove a code; the row shows `removing` until the lock confirms. */

@@ -37,6 +37,23 @@ describe('DoorCodes', () => {
     expect([codes.name, codes.pin]).toEqual(['', '']);
   });
 
+  it('keeps the weak-PIN warning of a code saved at once for the confirmation after the form clears', async () => {
+    const { bridge, codes } = setup([]);
+    bridge.handle('codes.create', ({ name }) => ({ ok: true, value: sampleCode({ access_code_id: 'weak', name: name ?? null }) }));
+    codes.name = 'Quick';
+    codes.pin = '1234';
+    expect(codes.warning).not.toBeNull();
+    expect(await codes.save()).toBe(true);
+    expect(codes.warning).toBeNull();
+    expect(codes.lastSaved).toMatchObject({ accessCodeId: 'weak', name: 'Quick' });
+    expect(codes.lastSaved?.warning).toMatch(/PINs people try first/);
+    codes.pin = '4829';
+    expect(await codes.save()).toBe(true);
+    expect(codes.lastSaved?.warning).toBeNull();
+    codes.dismissSaved();
+    expect(codes.lastSaved).toBeNull();
+  });
+
   it('keeps the typed name and PIN on a refusal and names the rule; editing the PIN clears it', async () => {
     const { bridge, codes } = setup([]);
     bridge.refuse('codes.create', 'codes.constraint_violated', { rule: 'supported_code_lengths' });

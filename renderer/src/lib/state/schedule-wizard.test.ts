@@ -2,16 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { DoorCodes } from './door-codes.svelte';
 import { ScheduleWizard } from './schedule-wizard.svelte';
 import { FakeBridge } from '../testing/fake-bridge';
+import type { DoorView } from '../../../../shared/domain/door';
 import { sampleDoor, sampleLock, sampleTimeBoundCode } from '../testing/sample-data';
 
-const now = new Date('2026-03-10T11:00:00Z'); // 12:00 Tue 10 Mar in Berlin
+const now = new Date('2026-03-10T11:00:00Z'); // 12:00 Tue 10 Mar in Berlin (UTC+1)
 
-function setup(nativeScheduling = true) {
+function setup(nativeScheduling = true, clockOffsetMinutes: number | null = 60) {
   const bridge = new FakeBridge().answer('codes.list', []);
-  const door = sampleDoor({ name: 'Back door', lock: sampleLock({ nativeScheduling }) });
+  const door = sampleDoor({ name: 'Back door', lock: sampleLock({ nativeScheduling, clockOffsetMinutes, readAt: '2026-03-10T10:00:00.000Z' }) });
   const codes = new DoorCodes(bridge, () => door, door.id);
-  const wizard = new ScheduleWizard(codes, () => 'Europe/Berlin', () => now);
-  return { bridge, codes, wizard };
+  const changed: DoorView[] = [];
+  const wizard = new ScheduleWizard(codes, () => 'Europe/Berlin', { clock: () => now, bridge, onDoorChanged: (d) => changed.push(d) });
+  return { bridge, codes, wizard, door, changed };
 }
 
 function fill(wizard: ScheduleWizard, codes: DoorCodes) {
@@ -67,7 +69,8 @@ describe('ScheduleWizard', () => {
     fill(wizard, codes);
     wizard.next();
     expect(wizard.step).toBe('summary');
-    expect(wizard.needsCloudConfirmation).toBe(false);
+    expect(wizard.needsLockbenchConfirmation).toBe(false);
+    expect(wizard.clockCheck).toBeNull();
     expect(wizard.summary?.lines.join(' ')).toContain('Shows “unset” until 15:00 Sat 14 Mar, then “set”.');
     expect(wizard.canSave).toBe(true);
     expect(await wizard.save()).toBe(true);
@@ -83,19 +86,64 @@ describe('ScheduleWizard', () => {
     expect(codes.codes.map((c) => c.access_code_id)).toEqual(['new']);
   });
 
-  it('no native scheduling: save waits for the cloud confirmation and sends confirmLockbenchScheduling', async () => {
-    const { wizard, codes, bridge } = setup(false);
-    bridge.answer('codes.create', sampleTimeBoundCode({ scheduled_by: 'cloud' }));
+  it('no native scheduling: Lockbench switches it while this laptop reaches the lock; save waits for that confirmation', async () => {
+    const { wizard, codes, bridge } = setup(false, null);
+    bridge.answer('codes.create', sampleTimeBoundCode({ scheduled_by: 'lockbench' }));
     fill(wizard, codes);
     wizard.next();
-    expect(wizard.summary?.lines[0]).toContain('The cloud will add it at 15:00 Sat 14 Mar and remove it at 11:00 Mon 16 Mar');
-    expect(wizard.needsCloudConfirmation).toBe(true);
+    expect(wizard.summary?.lines[0]).toBe(
+      'Lockbench puts it on at 15:00 Sat 14 Mar and takes it off at 11:00 Mon 16 Mar – this laptop must reach the lock then.',
+    );
+    expect(wizard.summary?.lines.join(' ')).not.toMatch(/cloud/i);
+    expect(wizard.clockCheck).toBeNull();
+    expect(wizard.needsLockbenchConfirmation).toBe(true);
     expect(wizard.canSave).toBe(false);
     expect(await wizard.save()).toBe(false);
-    wizard.confirmCloud = true;
+    wizard.confirmLockbench = true;
     expect(await wizard.save()).toBe(true);
     expect(bridge.sent('codes.create')[0]).toMatchObject({ confirmLockbenchScheduling: true });
-    expect(wizard.confirmCloud).toBe(false);
+    expect(wizard.confirmLockbench).toBe(false);
+  });
+
+  it('checks the lock\'s clock in the preview, before Save: Set clock right there, then the preview is judged again', async () => {
+    const { wizard, codes, bridge, changed } = setup(true, 0);
+    fill(wizard, codes);
+    wizard.next();
+    expect(wizard.clockCheck).toMatchObject({ blocksSave: true });
+    expect(wizard.clockCheck?.message).toBe(
+      "The lock's clock is on UTC, the property is on UTC+1 now: the lock would open and close the door at the wrong hours. Set the lock's clock first.",
+    );
+    expect(wizard.summary?.lines[0]).toMatch(/once the lock's clock is on the site's time/);
+    expect(wizard.canSetClock).toBe(true);
+    expect(wizard.canSave).toBe(false);
+
+    bridge.answer('doors.setClock', sampleDoor({ name: 'Back door', lock: sampleLock({ clockOffsetMinutes: 60, readAt: '2026-03-10T11:00:00.000Z' }) }));
+    expect(await wizard.setLockClock()).toBe(true);
+    expect(bridge.sent('doors.setClock')).toEqual([{ doorId: 'door-1' }]);
+    expect(changed).toHaveLength(1);
+    expect(wizard.clockCheck).toBeNull();
+    expect(wizard.canSetClock).toBe(false);
+    expect(wizard.summary?.lines[0]).toMatch(/^Loaded into the lock up to 72 hours before the start/);
+    expect(wizard.canSave).toBe(true);
+  });
+
+  it('keeps a refused Set clock beside the button, and offers it after main refused the code for the clock', async () => {
+    const { wizard, codes, bridge } = setup(true, null);
+    fill(wizard, codes);
+    wizard.next();
+    expect(wizard.clockCheck).toMatchObject({ blocksSave: false });
+    expect(wizard.canSave).toBe(true);
+    bridge.refuse('doors.setClock', 'zwave.no_answer');
+    expect(await wizard.setLockClock()).toBe(false);
+    expect(wizard.clockError?.code).toBe('zwave.no_answer');
+
+    const stale = setup(true, 60);
+    fill(stale.wizard, stale.codes);
+    stale.wizard.next();
+    stale.bridge.refuse('codes.create', 'codes.lock_clock_mismatch');
+    expect(await stale.wizard.save()).toBe(false);
+    expect(stale.wizard.step).toBe('summary');
+    expect(stale.wizard.canSetClock).toBe(true);
   });
 
   it('shows codes.needs_confirmation from main on the summary, with the checkbox, keeping everything typed', async () => {
@@ -106,7 +154,7 @@ describe('ScheduleWizard', () => {
     expect(await wizard.save()).toBe(false);
     expect(wizard.step).toBe('summary');
     expect(codes.formError?.code).toBe('codes.needs_confirmation');
-    expect(wizard.needsCloudConfirmation).toBe(true);
+    expect(wizard.needsLockbenchConfirmation).toBe(true);
     expect([codes.name, codes.pin, wizard.window.startDate]).toEqual(['Guest', '4829', '2026-03-14']);
   });
 

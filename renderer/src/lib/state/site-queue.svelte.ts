@@ -2,10 +2,7 @@ import type { DoorView } from '../../../../shared/domain/door';
 import type { QueueItem } from '../../../../shared/domain/operation';
 import type { AppError } from '../../../../shared/result';
 import type { RendererBridge } from '../bridge/renderer-bridge';
-import { systemClock, type Clock } from '../clock';
 import { doorQueueSummary } from '../queue-words';
-
-const TICK_MS = 30_000;
 
 /**
  * The selected site's queue of changes for its locks: `queue.list`, kept live by `queue.changed`, with Retry and
@@ -21,22 +18,14 @@ export class SiteQueue {
   errors = $state<Record<string, AppError>>({});
   /** The item whose Cancel is waiting for "Yes, cancel". */
   confirmingCancel = $state<string | null>(null);
-  /** The clock for "next try at …" (ticks while started). */
-  now = $state<Date>(systemClock());
 
   readonly failedCount = $derived(this.items.filter((item) => item.state === 'failed').length);
 
   #offs: Array<() => void> = [];
-  #timer: ReturnType<typeof setInterval> | null = null;
 
-  constructor(
-    private readonly bridge: RendererBridge,
-    private readonly clock: Clock = systemClock,
-  ) {
-    this.now = clock();
-  }
+  constructor(private readonly bridge: RendererBridge) {}
 
-  /** Listens to queue.changed and ticks the clock. */
+  /** Listens to queue.changed (and reloads after the link to Lockbench comes back). */
   start(): void {
     this.#offs = [
       this.bridge.on('queue.changed', ({ siteId, items }) => {
@@ -46,14 +35,11 @@ export class SiteQueue {
         if (state === 'up') void this.load();
       }),
     ];
-    this.#timer = setInterval(() => (this.now = this.clock()), TICK_MS);
   }
 
-  /** Stops listening and ticking. */
+  /** Stops listening. */
   dispose(): void {
     for (const off of this.#offs.splice(0)) off();
-    if (this.#timer) clearInterval(this.#timer);
-    this.#timer = null;
   }
 
   /** Shows another site's queue (or none). */
@@ -73,7 +59,6 @@ export class SiteQueue {
     if (!siteId) return;
     const result = await this.bridge.request('queue.list', { siteId });
     if (siteId !== this.siteId) return;
-    this.now = this.clock();
     if (!result.ok) {
       this.loadError = result.error;
       return;

@@ -3,11 +3,9 @@ import { SiteQueue } from './site-queue.svelte';
 import { FakeBridge } from '../testing/fake-bridge';
 import { sampleQueueItem } from '../testing/sample-data';
 
-const now = new Date('2026-03-10T11:00:00Z');
-
 function setup(items = [sampleQueueItem(), sampleQueueItem({ operation_id: 'op-2', door_id: 'door-2', door_name: 'Back door', state: 'failed' })]) {
   const bridge = new FakeBridge().handle('queue.list', ({ siteId }) => ({ ok: true, value: siteId === 'site-1' ? items : [] }));
-  const queue = new SiteQueue(bridge, () => now);
+  const queue = new SiteQueue(bridge);
   queue.start();
   return { bridge, queue };
 }

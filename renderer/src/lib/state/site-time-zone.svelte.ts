@@ -2,62 +2,56 @@ import type { SiteView } from '../../../../shared/domain/site';
 import type { AppError } from '../../../../shared/result';
 import type { RendererBridge } from '../bridge/renderer-bridge';
 import { systemClock, type Clock } from '../clock';
-import { isKnownZone, zoneWithOffset } from '../site-time';
-
-const MAX_MATCHES = 50;
-
-/** IANA zones this runtime knows (Intl), with UTC first; a short fallback where Intl cannot list them. */
-export function knownZones(): string[] {
-  const list = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['Europe/London', 'Europe/Berlin', 'America/New_York'];
-  return ['UTC', ...list.filter((zone) => zone !== 'UTC')];
-}
+import { zoneWithOffset } from '../site-time';
+import { ZonePicker } from './zone-picker.svelte';
 
 /**
- * Changing a site's time zone (`sites.update`): search the zones, pick one, save. Main validates it again; windows
- * already stored keep their instants. The zone name with its offset now is what every time field refers to.
+ * The site's time zone in the header: shown with its offset now, asked for while nobody has chosen it
+ * (`timeZoneConfirmed` false: every window would silently be in the default zone), and changed with `sites.update`
+ * after a search by city, country or zone id. Main validates the zone again; windows already stored keep their instants.
  */
 export class SiteTimeZone {
   readonly #bridge: RendererBridge;
   readonly #getSite: () => SiteView | null;
   readonly #onSaved: (site: SiteView) => void;
-  readonly #zones: readonly string[];
   readonly #clock: Clock;
 
   isEditing = $state(false);
-  query = $state('');
   isSaving = $state(false);
   error = $state<AppError | null>(null);
   /** The clock for the offset shown next to the zone. */
   now = $state<Date>(systemClock());
+  /** The search behind "Find another zone". */
+  readonly picker: ZonePicker;
 
   readonly site = $derived(this.#site());
   /** "Times at the property: Europe/Berlin (UTC+1)". */
   readonly label = $derived(this.site ? `Times at the property: ${zoneWithOffset(this.site.timeZone, this.now)}` : '');
-  /** Zones matching the search (spaces match underscores: "new york"). */
-  readonly matches = $derived(this.#matches());
-  /** The typed zone, when it is one this runtime knows. */
-  readonly chosen = $derived(isKnownZone(this.query.trim()) ? this.query.trim() : null);
-  readonly canSave = $derived(!this.isSaving && this.chosen !== null && this.chosen !== this.site?.timeZone);
+  /** Nobody has chosen this site's zone yet: the header asks. */
+  readonly needsAnswer = $derived(this.site !== null && !this.site.timeZoneConfirmed);
+  /** The laptop's zone, when it is not the site's already (then "Keep" says it). */
+  readonly laptopOffer: string | null = $derived(this.#laptopOffer());
+  readonly canSave: boolean = $derived(this.#canSave());
 
   constructor(
     bridge: RendererBridge,
     getSite: () => SiteView | null,
     onSaved: (site: SiteView) => void,
-    zones: readonly string[] = knownZones(),
+    picker: ZonePicker = new ZonePicker(),
     clock: Clock = systemClock,
   ) {
     this.#bridge = bridge;
     this.#getSite = getSite;
     this.#onSaved = onSaved;
-    this.#zones = zones;
     this.#clock = clock;
+    this.picker = picker;
     this.now = clock();
   }
 
-  /** Opens the editor on the current zone. */
+  /** Opens the search (empty while the zone was never chosen, else on the current zone). */
   edit(): void {
     this.now = this.#clock();
-    this.query = this.site?.timeZone ?? '';
+    this.picker.reset(this.needsAnswer ? '' : (this.site?.timeZone ?? ''));
     this.error = null;
     this.isEditing = true;
   }
@@ -68,13 +62,19 @@ export class SiteTimeZone {
     this.error = null;
   }
 
-  /** Saves the chosen zone; on refusal the editor stays open with the reason. */
+  /** Saves the zone found in the search. */
   async save(): Promise<boolean> {
+    if (!this.canSave || !this.picker.chosen) return false;
+    return this.use(this.picker.chosen);
+  }
+
+  /** Saves `zone` as the site's (also "Keep UTC" and "Use this laptop's zone"); on refusal the reason stays shown. */
+  async use(zone: string): Promise<boolean> {
     const site = this.site;
-    if (!site || !this.canSave || !this.chosen) return false;
+    if (!site || this.isSaving) return false;
     this.isSaving = true;
     this.error = null;
-    const result = await this.#bridge.request('sites.update', { siteId: site.id, timeZone: this.chosen });
+    const result = await this.#bridge.request('sites.update', { siteId: site.id, timeZone: zone });
     this.isSaving = false;
     if (!result.ok) {
       this.error = result.error;
@@ -90,12 +90,13 @@ export class SiteTimeZone {
     return this.#getSite();
   }
 
-  #matches(): string[] {
-    const words = this.query.trim().toLowerCase().replace(/[\s_]+/g, ' ').split(' ').filter(Boolean);
-    const hits = this.#zones.filter((zone) => {
-      const name = zone.toLowerCase().replace(/_/g, ' ');
-      return words.every((word) => name.includes(word));
-    });
-    return hits.slice(0, MAX_MATCHES);
+  #laptopOffer(): string | null {
+    const laptop = this.picker.laptopZone;
+    return laptop && laptop !== this.site?.timeZone ? laptop : null;
+  }
+
+  #canSave(): boolean {
+    const chosen = this.picker.chosen;
+    return !this.isSaving && chosen !== null && (chosen !== this.site?.timeZone || this.needsAnswer);
   }
 }

@@ -91,6 +91,7 @@ export function sampleQueueItem(over: Partial<QueueItem> = {}): QueueItem {
     state: 'waiting',
     attempts: 0,
     reason: 'new_code',
+    slot: null,
     not_before: null,
     is_ambiguous: false,
     last_error: null,
