@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AccessCode } from '../../../shared/domain/access-code';
 import type { DoorView } from '../../../shared/domain/door';
 import type { VirtualStick } from '../demo/virtual-stick';
-import { createTempDir } from '../zwave/test-support';
+import { createTempDir, waitUntil } from '../zwave/test-support';
 import type { AppServices } from './app-services';
 import { createAppServices } from './create-app-services';
 
@@ -26,13 +26,7 @@ vi.mock('../demo/create-virtual-stick', async (importOriginal) => {
 let dir: Awaited<ReturnType<typeof createTempDir>>;
 let services: AppServices;
 const doorNamed = async (name: string): Promise<DoorView> => (await services.handlers['doors.list']({ siteId: 'demo' })).find((d) => d.name === name)!;
-const until = async (what: string, predicate: () => Promise<boolean> | boolean, timeoutMs = 30_000): Promise<void> => {
-  const start = Date.now();
-  while (!(await predicate())) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for: ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-};
+const until = waitUntil;
 
 beforeAll(async () => {
   dir = await createTempDir('truth');

@@ -18,7 +18,7 @@ import type { SiteView } from '../../../shared/domain/site';
 import { ZWaveError, ZWaveErrorCodes } from '@zwave-js/core';
 import type { ZWaveSerialBinding } from '@zwave-js/serial';
 import type { VirtualStick } from '../demo/virtual-stick';
-import { createTempDir } from '../zwave/test-support';
+import { createTempDir, waitUntil } from '../zwave/test-support';
 import type { AppServices } from './app-services';
 import { createAppServices } from './create-app-services';
 
@@ -84,13 +84,7 @@ let services: AppServices;
 const siteStates: string[] = [];
 const codeEvents: AccessCode[] = [];
 
-const until = async (what: string, predicate: () => boolean | Promise<boolean>, timeoutMs = 30_000): Promise<void> => {
-  const start = Date.now();
-  while (!(await predicate())) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for: ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-};
+const until = waitUntil;
 
 beforeAll(async () => {
   dir = await createTempDir('unplug');
