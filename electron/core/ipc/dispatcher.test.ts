@@ -89,6 +89,23 @@ describe('createDispatcher', () => {
     expect(result.error.message).not.toContain('9876');
   });
 
+  it('refuses names that are not plain visible text on every named channel, naming the problem, before any handler runs', async () => {
+    const handlers = createFakeHandlers();
+    const dispatch = createDispatcher(handlers);
+    const cases: Array<[RequestChannel, Record<string, unknown>, RegExp]> = [
+      ['doors.rename', { doorId: 'door-1', name: 'Flat \u202e21' }, /text-direction override/],
+      ['sites.update', { siteId: 'site-1', name: 'Site\nTwo' }, /control character/],
+      ['sites.connect', { connection: { kind: 'demo' }, name: '\u200b\u200b' }, /only invisible/],
+      ['codes.create', { doorId: 'door-1', name: 'Guest \ud800', code: '482913' }, /lone surrogate/],
+      ['codes.adopt', { doorId: 'door-1', slot: 3, name: 'Owner\u2066' }, /text-direction override/],
+    ];
+    for (const [channel, payload, problem] of cases) {
+      const result = await dispatch(channel, payload);
+      expect(result, channel).toMatchObject({ ok: false, error: { code: 'ipc.invalid_request', message: expect.stringMatching(problem) } });
+    }
+    expect(handlers.calls).toEqual([]);
+  });
+
   it('passes a CodedError through with its code, message and details', async () => {
     const handlers = createFakeHandlers({
       'codes.create': async () => {

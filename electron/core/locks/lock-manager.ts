@@ -163,7 +163,7 @@ export function createLockManager(openController: OpenController, options: LockM
       const profile = await network.readProfile(nodeId);
       entry.profiles.set(nodeId, stamped(profile, entry.profiles.get(nodeId)));
     } catch {
-      progress(`Lock ${nodeId} did not answer; run its capability check later.`);
+      progress(`Lock ${nodeId} is not answering; Lockbench keeps asking it, or run its check when it is near.`);
     }
     if (connected.get(siteId) !== entry) return;
     entry.ready.add(nodeId);

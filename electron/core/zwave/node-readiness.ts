@@ -1,7 +1,7 @@
 import type { Driver, ZWaveNode } from 'zwave-js';
 import { NodeStatus } from 'zwave-js';
 
-/** How a lock's first contact after the controller opened ended. Every outcome but `ready` means "shown as offline". */
+/** How a lock's first contact after the controller opened ended. Every outcome but `ready` means "not answering". */
 export type LockSettlement = 'ready' | 'not_answering' | 'interview_failed' | 'timed_out';
 
 /**
@@ -22,9 +22,9 @@ export interface LockReadiness {
 
 const WHY: Record<LockSettlement, string> = {
   ready: 'ready',
-  not_answering: 'not answering, shown as offline',
-  interview_failed: 'interview failed, shown as offline',
-  timed_out: 'no interview within the time limit, shown as offline',
+  not_answering: 'not answering; Lockbench keeps asking it',
+  interview_failed: 'not answering (its interview failed); Lockbench keeps asking it',
+  timed_out: 'not answering (no interview within the time limit); Lockbench keeps asking it',
 };
 
 /**
