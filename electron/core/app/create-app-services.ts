@@ -89,7 +89,7 @@ export async function createAppServices(options: AppServicesOptions & { clock?: 
   /** A code the installer changed (created, removed, adopted): it may wait in the queue, so the panel shows it at once. */
   const onCodeStored = (code: AccessCode) => {
     onCodeChanged(code);
-    const siteId = store.index.read().doors.find((d) => d.id === code.door_id)?.siteId;
+    const siteId = siteOfDoor(code.door_id);
     if (!siteId) return;
     onQueueChanged(siteId);
     if (code.type === 'time_bound') void timeKeeper.watchSite(siteId);

@@ -14,6 +14,7 @@ import type { OperationQueue } from '../queue/operation-queue';
 import { newOperation } from '../queue/operation-records';
 import type { DurableDoc, ShardedStore, SiteCodesData } from '../store/store-v2';
 import { applyTransition, isActive, mayBeOnLock, newOngoingCode } from './code-records';
+import { hidesPin } from '../zwave/lock-network';
 import { decideTimeBound, type WindowInput } from './time-bound-input';
 import { requireDoor } from '../store/find-door';
 
@@ -85,7 +86,7 @@ export function createCodeService(deps: CodeServiceDeps): CodeService {
       ...pinLengthRules(profile, d.learned),
       pinCharset: profile.pinCharset,
       constraints: profile.codeConstraints,
-      existingPins: [...slots.flatMap((s) => (s.code && !/^\*+$/.test(s.code) ? [s.code] : [])), ...ours.map((c) => c.code)],
+      existingPins: [...slots.flatMap((s) => (s.code !== null && !hidesPin(s.code) ? [s.code] : [])), ...ours.map((c) => c.code)],
       takenSlots: new Set([...slots.map((s) => s.slot), ...ours.flatMap((c) => (c.slot === null ? [] : [c.slot]))]),
     };
   }

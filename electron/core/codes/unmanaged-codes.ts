@@ -1,6 +1,8 @@
 import type { AccessCode } from '../../../shared/domain/access-code';
 import type { Door } from '../../../shared/domain/door';
+import type { ReservedSlot } from '../../../shared/domain/lock';
 import type { UnmanagedCode } from '../../../shared/domain/unmanaged-code';
+import { hidesPin, type SlotReading } from '../zwave/lock-network';
 import { CodedError } from '../../../shared/result';
 import type { LockManager } from '../locks/lock-manager';
 import type { Clock } from '../queue/clock';
@@ -27,7 +29,20 @@ export interface UnmanagedCodes {
   clear(doorId: string, slot: number): Promise<AccessCode>;
 }
 
-const isMasked = (code: string | null) => code === null || /^\*+$/.test(code);
+/**
+ * The slots of one door's lock that hold a code Lockbench does not manage, in the lock's picture as last read: occupied,
+ * not one of this door's active codes, not a slot the lock keeps for itself (its admin code: never offered for clearing).
+ */
+export function slotsFromElsewhere(
+  readings: readonly SlotReading[],
+  codes: readonly AccessCode[],
+  doorId: string,
+  reservedSlots: readonly ReservedSlot[],
+): SlotReading[] {
+  const notElsewhere = new Set<number | null>(codes.filter((c) => c.door_id === doorId && isActive(c)).map((c) => c.slot));
+  for (const r of reservedSlots) notElsewhere.add(r.slot);
+  return readings.filter((s) => (s.status === 'enabled' || s.status === 'disabled') && !notElsewhere.has(s.slot));
+}
 
 /** Creates the service over zwave-js's cached slots (no radio) and the site's stored codes. */
 export function createUnmanagedCodes(deps: UnmanagedDeps): UnmanagedCodes {
@@ -37,14 +52,15 @@ export function createUnmanagedCodes(deps: UnmanagedDeps): UnmanagedCodes {
   async function list(doorId: string): Promise<UnmanagedCode[]> {
     const d = door(doorId);
     if (!locks.isLockReady(d.siteId, d.nodeId)) return []; // zwave-js's slot cache is incomplete during an interview
-    const ours = new Set((await store.codes(d.siteId)).read().accessCodes.filter((c) => c.door_id === doorId && isActive(c)).map((c) => c.slot));
-    // A slot the lock keeps for itself (its admin code) is not a code from elsewhere: never offered for clearing.
-    for (const r of (locks.profile(d.siteId, d.nodeId) ?? d.lastProfile)?.reservedSlots ?? []) ours.add(r.slot);
-    return locks
-      .network(d.siteId)
-      .cachedSlots(d.nodeId)
-      .filter((s) => (s.status === 'enabled' || s.status === 'disabled') && !ours.has(s.slot))
-      .map((s) => ({ door_id: doorId, slot: s.slot, status: s.status as 'enabled' | 'disabled', code: s.code, is_masked: isMasked(s.code) }));
+    const codes = (await store.codes(d.siteId)).read().accessCodes;
+    const reserved = (locks.profile(d.siteId, d.nodeId) ?? d.lastProfile)?.reservedSlots ?? [];
+    return slotsFromElsewhere(locks.network(d.siteId).cachedSlots(d.nodeId), codes, doorId, reserved).map((s) => ({
+      door_id: doorId,
+      slot: s.slot,
+      status: s.status as 'enabled' | 'disabled',
+      code: s.code,
+      is_masked: hidesPin(s.code),
+    }));
   }
 
   /** Adopting takes the code as the lock holds it NOW: one fresh read of the slot, which is also its proof. */
@@ -52,7 +68,7 @@ export function createUnmanagedCodes(deps: UnmanagedDeps): UnmanagedCodes {
     const reading = await locks.network(d.siteId).readCode(d.nodeId, slot);
     if (!reading) throw new CodedError('zwave.no_answer', `${d.name}: the lock is not answering, so slot ${slot} could not be read. Try again when it answers.`);
     if (reading.status !== 'enabled' && reading.status !== 'disabled') throw new CodedError('codes.not_found', `Slot ${slot} is empty now: the code was removed at the lock.`);
-    return { door_id: d.id, slot, status: reading.status, code: reading.code, is_masked: isMasked(reading.code) };
+    return { door_id: d.id, slot, status: reading.status, code: reading.code, is_masked: hidesPin(reading.code) };
   }
 
   async function take(doorId: string, slot: number, name: string | null, andClear: boolean): Promise<AccessCode> {

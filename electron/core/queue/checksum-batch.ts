@@ -1,3 +1,4 @@
+import { hidesPin } from '../zwave/lock-network';
 import { expectedUserCodeChecksum, type ChecksumSlot } from '../zwave/user-code-checksum';
 import type { AttemptOutcome, AttemptTarget } from './lock-attempts';
 
@@ -7,7 +8,6 @@ export interface BatchItem {
   pin: string;
 }
 
-const isMasked = (code: string | null) => code !== null && /^\*+$/.test(code);
 
 /**
  * Sets several codes on one lock and proves them all with a checksum (User Code CC v2) instead of a read-back per
@@ -33,7 +33,7 @@ export async function setBatchWithChecksum(
   const picture = new Map<number, ChecksumSlot>();
   for (const s of network.cachedSlots(nodeId)) {
     if (s.status !== 'enabled' && s.status !== 'disabled') continue;
-    if (s.code === null || isMasked(s.code)) return unproven;
+    if (hidesPin(s.code)) return unproven;
     picture.set(s.slot, { slot: s.slot, status: s.status, code: s.code });
   }
   for (const c of confirmed) picture.set(c.slot, { slot: c.slot, status: 'enabled', code: c.pin });

@@ -1,6 +1,6 @@
 import type { AccessCodeErrorCode, CodeProof } from '../../../shared/domain/access-code';
 import { isCodedError } from '../../../shared/result';
-import type { LockNetwork, SlotReading } from '../zwave/lock-network';
+import { hidesPin, type LockNetwork, type SlotReading } from '../zwave/lock-network';
 
 /**
  * The outcome of one attempt on a lock, as the queue needs it:
@@ -33,7 +33,7 @@ export type SlotVerdict = 'match' | 'masked' | 'other_code' | 'empty';
 export function judgeSlot(reading: SlotReading, pin: string): SlotVerdict {
   if (reading.status !== 'enabled' && reading.status !== 'disabled') return 'empty';
   if (reading.code === pin) return 'match';
-  if (reading.code === null || /^\*+$/.test(reading.code)) return 'masked';
+  if (hidesPin(reading.code)) return 'masked';
   return 'other_code';
 }
 

@@ -151,7 +151,9 @@ export function createOperationQueue(deps: QueueDeps): OperationQueue {
   /** One durable update with every outcome; then the UI hears about each changed code. */
   async function record(door: Door, doc: DurableDoc<SiteCodesData>, outcomes: Map<string, AttemptOutcome>, wasAmbiguous: Map<string, boolean>): Promise<void> {
     const lock = locks.profile(door.siteId, door.nodeId) ?? door.lastProfile;
-    const cached = lock && locks.isLockReady(door.siteId, door.nodeId) ? locks.network(door.siteId).cachedSlots(door.nodeId) : [];
+    // The lock's picture (after the fresh read that found a slot taken) is only needed to move a code.
+    const hasMoves = [...outcomes.values()].some((o) => o.kind === 'slot_taken');
+    const cached = hasMoves && lock && locks.isLockReady(door.siteId, door.nodeId) ? locks.network(door.siteId).cachedSlots(door.nodeId) : [];
     const moves: string[] = [];
     const lengths: Array<{ length: number; accepted: boolean }> = [];
     const changed = await doc.update((d) => {

@@ -3,6 +3,7 @@ import type { Door } from '../../../shared/domain/door';
 import type { Operation } from '../../../shared/domain/operation';
 import type { LockManager } from '../locks/lock-manager';
 import type { ShardedStore } from '../store/store-v2';
+import { wasConfirmedOnLock } from '../codes/code-records';
 import { setBatchWithChecksum } from './checksum-batch';
 import { attemptClear, attemptSet, type AttemptOutcome, type AttemptTarget } from './lock-attempts';
 import { attemptScheduledSet } from './schedule-attempt';
@@ -60,13 +61,9 @@ export async function runAttempts(run: AttemptRun): Promise<Map<string, AttemptO
 async function confirmedCodes(run: AttemptRun): Promise<Array<{ slot: number; pin: string }>> {
   return (await run.store.codes(run.door.siteId))
     .read()
-    .accessCodes.filter((c) => c.door_id === run.door.id && !c.is_removed && c.slot !== null && isKnownOnLock(c))
+    .accessCodes.filter((c) => c.door_id === run.door.id && !c.is_removed && c.slot !== null && wasConfirmedOnLock(c))
     .map((c) => ({ slot: c.slot!, pin: c.code }));
 }
-
-/** The lock has confirmed this code (read back, checksum) or it was taken over from the lock as it was. */
-const isKnownOnLock = (c: AccessCode) =>
-  c.verified_at !== null || c.events.some((e) => e.event_type === 'access_code.set_on_device' || e.event_type === 'access_code.scheduled_on_device');
 
 async function runOne(run: AttemptRun, op: Operation, target: AttemptTarget): Promise<AttemptOutcome> {
   const code = run.codeOf(op)!;

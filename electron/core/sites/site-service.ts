@@ -7,6 +7,7 @@ import { isKnownTimeZone, zoneOffsetMinutes } from '../../../shared/capability/t
 import { CodedError } from '../../../shared/result';
 import type { LockManager } from '../locks/lock-manager';
 import type { ShardedStore } from '../store/store-v2';
+import { slotsFromElsewhere } from '../codes/unmanaged-codes';
 import { ensureDoors } from './ensure-doors';
 
 /** What the site service needs. */
@@ -217,9 +218,8 @@ export function createSiteService(deps: SiteServiceDeps): SiteService {
       deps.onDoorsChanged([doorView(d)]);
       const isReadNow = profile.isOnline && profile.readAt !== null && Date.parse(profile.readAt) >= readSince.getTime();
       // Slots holding a code Lockbench does not manage, in zwave-js's picture of the lock as of this check.
-      const ours = new Set((await deps.store.codes(d.siteId)).read().accessCodes.filter((c) => c.door_id === d.id && !c.is_removed).map((c) => c.slot));
-      const reserved = new Set(profile.reservedSlots.map((r) => r.slot));
-      const codesFromElsewhere = isReadNow ? profile.occupiedSlots.filter((slot) => !ours.has(slot) && !reserved.has(slot)).length : null;
+      const codes = (await deps.store.codes(d.siteId)).read().accessCodes;
+      const codesFromElsewhere = isReadNow ? slotsFromElsewhere(locks.network(d.siteId).cachedSlots(d.nodeId), codes, d.id, profile.reservedSlots).length : null;
       return buildCapabilityReport({
         doorId,
         profile: withLearnedLengths(profile, d.learned),

@@ -10,6 +10,14 @@ export interface SlotReading {
 }
 
 /**
+ * True when a reading of an occupied slot does not show its PIN: the lock masks it ("****") or it was not read. One
+ * definition for the queue, the checksum proof, PIN rules and codes from elsewhere.
+ */
+export function hidesPin(code: string | null): boolean {
+  return code === null || /^\*+$/.test(code);
+}
+
+/**
  * One end of a year-day window as the lock stores it: the LOCK's local wall time (its Schedule Entry Lock time offset
  * applies), with a TWO-digit year (25 = 2025; zwave-js silently stores 2025 as a wrong byte).
  */
