@@ -16,6 +16,15 @@ import { pinSchema, codeNameSchema } from './domain/pin-input';
 import { placeNameSchema } from './domain/display-name';
 import { localDateTimeSchema } from './domain/local-time';
 import { unmanagedCodeSchema } from './domain/unmanaged-code';
+import {
+  cloudAccountInputSchema,
+  cloudAccountSchema,
+  cloudDeviceFactsSchema,
+  cloudForeignCodeSchema,
+  codeConflictSchema,
+  linkSuggestionSchema,
+  syncStatusSchema,
+} from './domain/cloud';
 
 const id = z.string().min(1).max(64);
 const empty = z.object({}).strict();
@@ -99,6 +108,42 @@ export const requests = {
   /** A PIN the door's lock will accept (not yet stored or sent). */
   'codes.generate': { payload: z.object({ doorId: id }).strict(), value: z.object({ code: z.string() }) },
   'codes.remove': { payload: z.object({ doorId: id, accessCodeId: id }).strict(), value: accessCodeSchema },
+  /** Rename a code ('' takes its name away). Nothing changes on the lock; a linked code's new name goes to the cloud. */
+  'codes.update': {
+    payload: z.object({ doorId: id, accessCodeId: id, name: codeNameSchema }).strict(),
+    value: accessCodeSchema,
+  },
+  /** Codes on the door's cloud device that Lockbench did not create (from the last sync; PINs are not kept). */
+  'codes.fromCloud': { payload: z.object({ doorId: id }).strict(), value: z.array(cloudForeignCodeSchema) },
+  /** The cloud account (never its secret), or null when none is set. */
+  'cloud.account': { payload: empty, value: cloudAccountSchema.nullable() },
+  /** Check the key with the cloud and keep it (the secret goes to the keychain); a refused key changes nothing. */
+  'cloud.setAccount': { payload: z.object({ account: cloudAccountInputSchema }).strict(), value: cloudAccountSchema },
+  /** Forget the account and its secret. What waits for the cloud stays waiting. */
+  'cloud.clearAccount': { payload: empty, value: z.object({ cleared: z.literal(true) }) },
+  /** The workspace's locks that support access codes, and which of the site's doors each seems to be. */
+  'cloud.devices': {
+    payload: z.object({ siteId: id }).strict(),
+    value: z.object({ devices: z.array(cloudDeviceFactsSchema), suggestions: z.array(linkSuggestionSchema) }),
+  },
+  /** Link (device id) or unlink (null) many doors at once. */
+  'cloud.link': {
+    payload: z
+      .object({ links: z.array(z.object({ doorId: id, deviceId: id.nullable() }).strict()).min(1).max(500) })
+      .strict(),
+    value: z.array(doorViewSchema),
+  },
+  /** Where sync stands (the indicator). */
+  'sync.status': { payload: empty, value: syncStatusSchema },
+  /** Sync now (resolves when this sync has finished, with the status after it). */
+  'sync.now': { payload: empty, value: syncStatusSchema },
+  /** Codes changed on both sides while offline, both versions side by side. */
+  'sync.conflicts': { payload: empty, value: z.array(codeConflictSchema) },
+  /** The installer's choice for a conflict: keep the laptop's version (sent to the cloud) or the cloud's (taken here). */
+  'sync.resolve': {
+    payload: z.object({ accessCodeId: id, keep: z.enum(['laptop', 'cloud']) }).strict(),
+    value: accessCodeSchema,
+  },
   /** What is waiting, running and failed on a site's doors (done and cancelled work is left out). */
   'queue.list': { payload: z.object({ siteId: id }).strict(), value: z.array(queueItemSchema) },
   /** Try a failed or waiting operation again now. */
@@ -129,6 +174,8 @@ export const events = {
   'clock.changed': z.object({ now: z.string() }),
   /** What a long action is doing right now, on which door, for progress lines. */
   'activity': z.object({ siteId: z.string().nullable(), doorId: z.string().nullable(), message: z.string() }),
+  /** The sync indicator changed (state, progress, pending, conflicts, last success). */
+  'sync.changed': syncStatusSchema,
 } as const;
 
 export type Requests = typeof requests;

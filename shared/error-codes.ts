@@ -54,6 +54,24 @@ export const ERROR_CODES = [
   'queue.not_allowed',
   // sync: the cloud API
   'sync.failed',
+  /** No cloud account is set. */
+  'sync.no_account',
+  /** The cloud refused the key (wrong, revoked, or not for this workspace). Nothing queued was dropped. */
+  'sync.unauthorized',
+  /** The cloud could not be reached (no network, DNS, connection refused, timeout). */
+  'sync.offline',
+  /** The cloud answered with a server error or is in an outage; retried with backoff. */
+  'sync.server_error',
+  /** The cloud refused the change as invalid; its message is kept on the code. Not retried. */
+  'sync.rejected',
+  /** The cloud already has this code (409 duplicate). */
+  'sync.duplicate',
+  /** The cloud has no such device or code. */
+  'sync.not_found',
+  /** The keychain that keeps the cloud secret could not be used. */
+  'sync.secret_unavailable',
+  /** The code has no conflict to resolve. */
+  'sync.no_conflict',
 ] as const;
 
 /** A stable error code (see ERROR_CODES). */

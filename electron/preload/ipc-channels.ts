@@ -36,10 +36,21 @@ export const requestChannelNames = [
   'demo.simulate',
   'demo.keypad',
   'demo.clock',
+  'codes.update',
+  'codes.fromCloud',
+  'cloud.account',
+  'cloud.setAccount',
+  'cloud.clearAccount',
+  'cloud.devices',
+  'cloud.link',
+  'sync.status',
+  'sync.now',
+  'sync.conflicts',
+  'sync.resolve',
 ] as const satisfies readonly RequestChannel[];
 
 /** Every event channel of the contract. */
-export const eventChannelNames = ['sites.changed', 'doors.changed', 'codes.changed', 'queue.changed', 'clock.changed', 'activity'] as const satisfies readonly EventChannel[];
+export const eventChannelNames = ['sites.changed', 'doors.changed', 'codes.changed', 'queue.changed', 'clock.changed', 'activity', 'sync.changed'] as const satisfies readonly EventChannel[];
 
 /** Compile-time check that no contract channel is missing from the lists above. */
 type MissingFrom<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : Exclude<All, Listed>;

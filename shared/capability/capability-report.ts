@@ -74,7 +74,7 @@ export function buildCapabilityReport(input: CapabilityInput): CapabilityReport 
   };
   const items: CapabilityItem[] = (Object.keys(LABELS) as CapabilityItemKey[]).map((key) => {
     const [verdict, finding, advice] = judgements[key];
-    return { key, label: LABELS[key], verdict, finding, advice };
+    return { key, label: LABELS[key], verdict, finding, advice, source: 'lock' as const };
   });
   const overall = items.reduce<Verdict>((worst, i) => (RANK[i.verdict] > RANK[worst] ? i.verdict : worst), 'pass');
   return { door_id: input.doorId, checked_at: input.now.toISOString(), overall, items, codes_from_elsewhere: input.codesFromElsewhere ?? null };

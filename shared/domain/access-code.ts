@@ -51,6 +51,37 @@ export const accessCodeEventSchema = z.object({
 });
 export type AccessCodeEvent = z.infer<typeof accessCodeEventSchema>;
 
+/** The fields of a code both sides may change; a conflict shows both versions of these. */
+export const codeVersionSchema = z.object({
+  name: z.string().nullable(),
+  code: z.string(),
+  starts_at: z.string().nullable(),
+  ends_at: z.string().nullable(),
+});
+export type CodeVersion = z.infer<typeof codeVersionSchema>;
+
+/**
+ * A local code's life in the cloud: its cloud id, the version both sides last agreed on (`base`: a change on either
+ * side is a difference from it), what the cloud says about it, and a conflict waiting for the installer.
+ */
+export const codeCloudStateSchema = z.object({
+  /** The cloud's access_code_id; null until the code is created (or found and converted) in the cloud. */
+  access_code_id: z.string().nullable(),
+  device_id: z.string(),
+  base: codeVersionSchema.nullable(),
+  /** The cloud's status for the code (null until it reported one). */
+  status: accessCodeStatusSchema.nullable(),
+  errors: z.array(accessCodeIssueSchema),
+  warnings: z.array(accessCodeIssueSchema),
+  /** When the cloud last confirmed this record (a read of the code), null until then. */
+  synced_at: z.string().nullable(),
+  /** The cloud deleted the code; the local record is kept for its history. */
+  removed_in_cloud: z.boolean(),
+  /** Changed on both sides since `base`: the cloud's version, waiting for the installer to choose. */
+  conflict: z.object({ cloud: codeVersionSchema, seen_at: z.string() }).nullable(),
+});
+export type CodeCloudState = z.infer<typeof codeCloudStateSchema>;
+
 /**
  * An access code managed by Lockbench on one door. Field names follow Seam's access_code object where one exists.
  * `code` is the PIN: shown to the installer, never logged.
@@ -82,6 +113,8 @@ export const accessCodeSchema = z.object({
   verified_at: z.string().nullable().default(null),
   /** How the lock last proved it: the slot read back, a checksum over all slots, the slot's status on a PIN-masking lock. */
   verified_by: codeProofSchema.nullable().default(null),
+  /** The code's life in the cloud once its door is linked to a cloud device; null while it has none. */
+  cloud: codeCloudStateSchema.nullable().default(null),
   /** Last keypad unlock with this code's user id, reported by the lock (proof of use). */
   last_used_at: z.string().nullable().default(null),
   created_at: z.string(),

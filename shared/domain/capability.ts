@@ -26,6 +26,8 @@ export const capabilityItemSchema = z.object({
   verdict: verdictSchema,
   finding: z.string(),
   advice: z.string().nullable(),
+  /** Where the finding came from: the lock (read over the radio), the cloud (the linked device's facts), or both. */
+  source: z.enum(['lock', 'cloud', 'lock_and_cloud']).default('lock'),
 });
 export type CapabilityItem = z.infer<typeof capabilityItemSchema>;
 

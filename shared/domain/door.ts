@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { doorCloudLinkSchema } from './cloud';
 import { lockProfileSchema } from './lock';
 
 /** A door at a site, fitted with one lock (a Z-Wave node on the site's controller). */
@@ -22,6 +23,8 @@ export const doorSchema = z.object({
   learned: z
     .object({ acceptedLengths: z.array(z.number().int()), refusedLengths: z.array(z.number().int()) })
     .default({ acceptedLengths: [], refusedLengths: [] }),
+  /** The cloud device this door is linked to (Seam device), with the facts last read from the cloud; null when unlinked. */
+  cloud: doorCloudLinkSchema.nullable().default(null),
 });
 export type Door = z.infer<typeof doorSchema>;
 

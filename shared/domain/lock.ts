@@ -53,6 +53,8 @@ export const lockProfileSchema = z.object({
   reservedSlots: z.array(reservedSlotSchema).default([]),
   /** Z-Wave manufacturer id, product type and product id as 0x-hex, when known (identity in reports). */
   deviceIds: z.object({ manufacturerId: z.string(), productType: z.string(), productId: z.string() }).nullable().default(null),
+  /** The lock's serial number when it tells one (used to match it to a cloud device); null when unknown. */
+  serialNumber: z.string().nullable().default(null),
   pinCharset: pinCharsetSchema,
   /** Schedule Entry Lock CC with year-day slots: the lock enforces start/end itself. */
   nativeScheduling: z.boolean(),

@@ -15,7 +15,8 @@ export type OperationState = z.infer<typeof operationStateSchema>;
  * Why an operation exists, so the queue panel can say it: a code the installer created (`new_code`), a time-bound
  * code Lockbench puts on at its start (`window_start`) or a native one loaded ahead (`preload`); a removal the
  * installer asked for (`installer_removed`), one that clears a cancelled code that may have reached the lock
- * (`cancelled_set`), one at a time-bound code's end (`window_end`), or an unmanaged code being cleared (`clear_unmanaged`).
+ * (`cancelled_set`), one at a time-bound code's end (`window_end`), an unmanaged code being cleared (`clear_unmanaged`),
+ * or a code the cloud deleted that Lockbench had put on the lock (`cloud_removed`).
  */
 export const operationReasonSchema = z.enum([
   'new_code',
@@ -25,6 +26,7 @@ export const operationReasonSchema = z.enum([
   'cancelled_set',
   'window_end',
   'clear_unmanaged',
+  'cloud_removed',
 ]);
 export type OperationReason = z.infer<typeof operationReasonSchema>;
 

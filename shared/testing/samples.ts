@@ -23,6 +23,7 @@ export function sampleLockProfile(over: Partial<LockProfile> = {}): LockProfile 
     codeLengthsNote: null,
     reservedSlots: [],
     deviceIds: null,
+    serialNumber: null,
     pinCharset: 'digits',
     nativeScheduling: true,
     supportsChecksum: true,
@@ -57,6 +58,7 @@ export function sampleAccessCode(over: Partial<AccessCode> = {}): AccessCode {
     verified_at: null,
     verified_by: null,
     last_used_at: null,
+    cloud: null,
     created_at: at,
     updated_at: at,
     ...over,
@@ -70,5 +72,5 @@ export function sampleSite(over: Partial<Site> = {}): Site {
 
 /** Test sample: a door on site-1 for node 2, no profile read yet, nothing learned; override any field. */
 export function sampleDoor(over: Partial<Door> = {}): Door {
-  return { id: 'door-1', siteId: 'site-1', name: 'Front door', nodeId: 2, createdAt: at, lastProfile: null, learned: { acceptedLengths: [], refusedLengths: [] }, ...over };
+  return { id: 'door-1', siteId: 'site-1', name: 'Front door', nodeId: 2, createdAt: at, lastProfile: null, learned: { acceptedLengths: [], refusedLengths: [] }, cloud: null, ...over };
 }

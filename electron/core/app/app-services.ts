@@ -1,6 +1,8 @@
 import type { EventHub } from '../ipc/event-hub';
 import type { RequestHandlers } from '../ipc/handlers';
 import type { SecretVault } from '../secrets/secret-vault';
+import type { CloudAccount } from '../../../shared/domain/cloud';
+import type { CloudGateway } from '../cloud/cloud-gateway';
 
 /** The main-process services, the same under Electron and under the browser host. */
 export interface AppServices {
@@ -31,4 +33,9 @@ export interface AppServicesOptions {
    * process's memory, so a folder it sealed opens again only in the same process.
    */
   secrets?: SecretVault;
+  /** Tests: the cloud gateway for an account (default: Seam's client, createSeamGateway). */
+  cloudGatewayFor?: (account: CloudAccount, secret: string) => CloudGateway;
+  /** Between background syncs (default 60 s) and after a local change (default 2 s); tests shorten them. */
+  syncIntervalMs?: number;
+  syncDebounceMs?: number;
 }

@@ -25,15 +25,19 @@ import { createControllerOpener, defaultDoorName } from './controller-opener';
 import { createDemoControls } from './demo-controls';
 import { openPrivateData, processMemoryVault } from './open-private-data';
 import { createRequestHandlers } from './request-handlers';
+import { wireSync } from './wire-sync';
+import type { DeriveInCommit } from '../store/site-changes';
+import { fillOutbox } from '../sync/outbox-rules';
+import { deviceOfDoor } from '../sync/sync-run';
 
 /** Opens the store; a damaged index with no good backup is set aside (named in the notice), never silently emptied. */
-async function openAppStore(dir: string, log: (line: string) => void, pinCipher: FieldCipher): Promise<ShardedStore> {
+async function openAppStore(dir: string, log: (line: string) => void, pinCipher: FieldCipher, deriveInCommit: DeriveInCommit): Promise<ShardedStore> {
   try {
-    return await openShardedStore({ dir, log, pinCipher });
+    return await openShardedStore({ dir, log, pinCipher, deriveInCommit });
   } catch (error) {
     if (!isCodedError(error) || error.code !== 'store.corrupt') throw error;
     log(error.message);
-    return openShardedStore({ dir, log, pinCipher });
+    return openShardedStore({ dir, log, pinCipher, deriveInCommit });
   }
 }
 
@@ -54,10 +58,15 @@ export async function createAppServices(options: AppServicesOptions & { clock?: 
   const now = () => clock.now();
   const vault = options.secrets ?? processMemoryVault();
   const privateData = await openPrivateData({ dataDir: options.dataDir, host: options.host, vault, log });
-  const store = await openAppStore(options.dataDir, log, privateData.pinCipher).catch(async (error: unknown) => {
+  // The cloud outbox is filled in the same commit as the code change it carries (see sync/outbox-rules.ts).
+  let storeRef: ShardedStore | null = null;
+  const deviceOf = (doorId: string) => (storeRef ? deviceOfDoor(storeRef, doorId) : null);
+  const deriveInCommit: DeriveInCommit = (_siteId, data, changes) => fillOutbox(data, changes, { deviceOf, now, newId: randomUUID });
+  const store = await openAppStore(options.dataDir, log, privateData.pinCipher, deriveInCommit).catch(async (error: unknown) => {
     await privateData.close();
     throw error;
   });
+  storeRef = store;
   const events = createEventHub((e) => log(`event listener failed: ${e instanceof Error ? e.message : String(e)}`));
   const opener = createControllerOpener(options.dataDir, privateData.networkKeys, { cache: privateData.cacheCipher, demo: privateData.demoCipher });
   const locks = createLockManager(opener.open, { now });
@@ -68,12 +77,19 @@ export async function createAppServices(options: AppServicesOptions & { clock?: 
   };
   const siteOfDoor = (doorId: string) => store.index.read().doors.find((d) => d.id === doorId)?.siteId;
   const pastEnd = createPastEndWatch({ store, now, onChange: (siteId) => events.emit('sites.changed', sites.view(siteId)) });
-  const onCodeChanged = (code: AccessCode) => {
-    events.emit('codes.changed', code);
-    emitDoor(code.door_id);
-    const siteId = siteOfDoor(code.door_id);
-    if (siteId) void pastEnd.refresh(siteId).catch(() => {});
-  };
+  // Every code change reaches the UI from the store's commit (whoever made it: the installer, the queue, the time
+  // keeper, or a sync), so nothing has to remember to tell it.
+  store.onSiteCommit((commit) => {
+    const doorIds = new Set<string>();
+    for (const { after } of commit.codes) {
+      if (!after) continue;
+      events.emit('codes.changed', after);
+      doorIds.add(after.door_id);
+    }
+    doorIds.forEach(emitDoor);
+    if (doorIds.size > 0) void pastEnd.refresh(commit.siteId).catch(() => {});
+  });
+  const onCodeChanged = (_code: AccessCode) => {};
   const revival = createLockRevival({ locks, clock, backoffMs: options.revivalBackoffMs });
   const onQueueChanged = (siteId: string) => {
     void queueService.list(siteId).then((items) => events.emit('queue.changed', { siteId, items })).catch(() => {});
@@ -131,7 +147,12 @@ export async function createAppServices(options: AppServicesOptions & { clock?: 
     onClockMoved: (at) => events.emit('clock.changed', { now: at.toISOString() }),
     onFaultChanged: (door) => emitDoor(door.id),
   });
+  const sync = wireSync({
+    store, dataDir: options.dataDir, vault, clock, events, sites, codes, queue, onQueueChanged, log,
+    gatewayFor: options.cloudGatewayFor, syncIntervalMs: options.syncIntervalMs, syncDebounceMs: options.syncDebounceMs,
+  });
   const handlers = {
+    ...sync.handlers,
     ...createRequestHandlers({
       sites, codes, queue: queueService, unmanaged, listPorts: () => listSerialPorts(),
       info: () => ({ version: options.version, host: options.host, dataDir: options.dataDir, storeNotice: [...privateData.notices, ...store.notices()].join(' ') || null, now: clock.now().toISOString(), demoClock: shiftable !== null }),
@@ -139,6 +160,7 @@ export async function createAppServices(options: AppServicesOptions & { clock?: 
     ...demo.handlers,
   };
 
+  sync.start();
   const ready = (async () => {
     if (options.connectDemoOnStart === false) return;
     await sites.connect({ connection: { kind: 'demo' } });
@@ -152,6 +174,7 @@ export async function createAppServices(options: AppServicesOptions & { clock?: 
     ready,
     async close() {
       isClosing = true;
+      await sync.close();
       revival.close();
       timeKeeper.close();
       await timeKeeper.idle();

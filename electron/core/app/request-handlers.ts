@@ -5,6 +5,7 @@ import type { RequestHandlers } from '../ipc/handlers';
 import type { SiteService } from '../sites/site-service';
 import type { QueueService } from '../queue/queue-service';
 import type { UnmanagedCodes } from '../codes/unmanaged-codes';
+import type { SyncChannels } from './sync-handlers';
 
 /** What the handlers delegate to. */
 export interface HandlerDeps {
@@ -16,8 +17,8 @@ export interface HandlerDeps {
   info: () => ValueOf<'app.info'>;
 }
 
-/** Maps every contract channel (but the demo controls) to its service call. Payloads arrive already validated by the dispatcher. */
-export function createRequestHandlers(deps: HandlerDeps): Omit<RequestHandlers, 'demo.simulate' | 'demo.keypad' | 'demo.clock'> {
+/** Maps every contract channel (but the demo controls and the cloud channels: sync-handlers.ts) to its service call. Payloads arrive already validated by the dispatcher. */
+export function createRequestHandlers(deps: HandlerDeps): Omit<RequestHandlers, 'demo.simulate' | 'demo.keypad' | 'demo.clock' | SyncChannels> {
   const { sites, codes, queue, unmanaged } = deps;
   return {
     'app.info': async () => deps.info(),
@@ -32,7 +33,6 @@ export function createRequestHandlers(deps: HandlerDeps): Omit<RequestHandlers, 
     'sites.disconnect': (p) => sites.disconnect(p.siteId),
     'doors.list': async (p) => sites.doors(p.siteId),
     'doors.rename': (p) => sites.rename(p.doorId, p.name),
-    'doors.check': (p) => sites.check(p.doorId),
     'codes.list': (p) => codes.list(p.doorId),
     'codes.create': (p) => codes.create(p.doorId, p),
     'codes.generate': async (p) => ({ code: await codes.generate(p.doorId) }),

@@ -13,7 +13,7 @@ export interface NewCode {
   doorId: string;
   name: string | null;
   pin: string;
-  slot: number;
+  slot: number | null;
   at: Date;
 }
 
@@ -38,6 +38,7 @@ export function newOngoingCode(input: NewCode): AccessCode {
     verified_at: null,
     verified_by: null,
     last_used_at: null,
+    cloud: null,
     created_at: at,
     updated_at: at,
   };

@@ -17,6 +17,7 @@ import { applyTransition, isActive, mayBeOnLock, newOngoingCode } from './code-r
 import { hidesPin } from '../zwave/lock-network';
 import { decideTimeBound, type WindowInput } from './time-bound-input';
 import { requireDoor } from '../store/find-door';
+import { emptyCloudState } from '../sync/outcome-records';
 
 /** What the code service needs; each part can be faked in tests. */
 export interface CodeServiceDeps {
@@ -35,6 +36,8 @@ export interface CodeService {
   create(doorId: string, input: { name?: string; code?: string } & Partial<WindowInput>): Promise<AccessCode>;
   generate(doorId: string): Promise<string>;
   remove(doorId: string, accessCodeId: string): Promise<AccessCode>;
+  /** Renames a code (nothing changes on the lock; a linked code's new name goes to the cloud through the outbox). */
+  rename(doorId: string, accessCodeId: string, name: string): Promise<AccessCode>;
 }
 
 /** Done and cancelled operations are history once a day old (the code's own events keep the story). */
@@ -82,10 +85,14 @@ export function createCodeService(deps: CodeServiceDeps): CodeService {
   function rulesFor(d: Door, profile: LockProfile, all: readonly AccessCode[]): PinRules & { takenSlots: Set<number> } {
     const slots = lockSlots(d, profile);
     const ours = all.filter((c) => c.door_id === d.id && isActive(c));
+    const lengths = pinLengthRules(profile, d.learned);
+    const cloud = d.cloud?.facts ?? null;
     return {
-      ...pinLengthRules(profile, d.learned),
+      ...lengths,
+      // A linked door's cloud rules count too: a PIN the cloud would refuse is refused here, before anything is sent.
+      supportedCodeLengths: cloud && cloud.supported_code_lengths.length > 0 ? lengths.supportedCodeLengths.filter((n) => cloud.supported_code_lengths.includes(n)) : lengths.supportedCodeLengths,
       pinCharset: profile.pinCharset,
-      constraints: profile.codeConstraints,
+      constraints: [...profile.codeConstraints, ...(cloud?.code_constraints ?? [])],
       existingPins: [...slots.flatMap((s) => (s.code !== null && !hidesPin(s.code) ? [s.code] : [])), ...ours.map((c) => c.code)],
       takenSlots: new Set([...slots.map((s) => s.slot), ...ours.flatMap((c) => (c.slot === null ? [] : [c.slot]))]),
     };
@@ -103,7 +110,9 @@ export function createCodeService(deps: CodeServiceDeps): CodeService {
       const doc = await codesDoc(d);
       const name = input.name?.trim() || null;
       const zone = store.index.read().sites.find((s) => s.id === d.siteId)?.timeZone ?? 'UTC';
-      const timeBound = input.window ? decideTimeBound({ window: input.window, confirmLockbenchScheduling: input.confirmLockbenchScheduling }, profile, zone, clock.now()) : null;
+      const cloudSchedules = d.cloud?.facts?.can_program_online_access_codes === true;
+      const timeBound = input.window ? decideTimeBound({ window: input.window, confirmLockbenchScheduling: input.confirmLockbenchScheduling, cloudSchedules }, profile, zone, clock.now()) : null;
+      const isCloudScheduled = timeBound?.scheduledBy === 'cloud';
       // Rules, duplicate check, slot allocation, the code and its operation all happen inside one serialised
       // durable update: two creates racing on one door can never take the same slot or the same PIN.
       const { code, operation } = await doc.update((data) => {
@@ -117,8 +126,9 @@ export function createCodeService(deps: CodeServiceDeps): CodeService {
           const errorCode = check.rule === 'duplicate_code_on_device' ? 'codes.duplicate_pin' : 'codes.constraint_violated';
           throw new CodedError(errorCode, check.message, { rule: check.rule });
         }
-        const slot = chooseFreeSlot({ slotCount: profile.slotCount, reservedSlots: profile.reservedSlots, taken: rules.takenSlots });
-        if (slot === null) {
+        // The cloud programs a code it schedules: it picks the slot, and Lockbench sends nothing to the lock.
+        const slot = isCloudScheduled ? null : chooseFreeSlot({ slotCount: profile.slotCount, reservedSlots: profile.reservedSlots, taken: rules.takenSlots });
+        if (slot === null && !isCloudScheduled) {
           throw new CodedError('codes.no_free_slot', `${d.name}: all ${usableSlotCount(profile)} code slots are in use. Remove a code first.`, { rule: 'max_active_codes_supported' });
         }
         const now = clock.now();
@@ -126,12 +136,13 @@ export function createCodeService(deps: CodeServiceDeps): CodeService {
         if (timeBound) {
           Object.assign(created, { type: 'time_bound', starts_at: timeBound.startsAt, ends_at: timeBound.endsAt, scheduled_by: timeBound.scheduledBy, status: timeBound.status });
         }
-        const op = newOperation({ id: deps.newId(), code: created, kind: 'set_code', reason: timeBound?.reason ?? 'new_code', notBefore: timeBound?.loadAt ?? null, at: now });
+        if (isCloudScheduled) created.cloud = emptyCloudState(d.cloud!.device_id);
+        const op = isCloudScheduled ? null : newOperation({ id: deps.newId(), code: created, kind: 'set_code', reason: timeBound?.reason ?? 'new_code', notBefore: timeBound?.loadAt ?? null, at: now });
         data.accessCodes.push(created);
-        data.operations = [...prune(data.operations, now), op];
+        data.operations = [...prune(data.operations, now), ...(op ? [op] : [])];
         return { code: structuredClone(created), operation: op };
       });
-      queue.markFresh(operation.operation_id);
+      if (operation) queue.markFresh(operation.operation_id);
       deps.onChange(code);
       queue.kickDoor(doorId);
       return code;
@@ -141,6 +152,26 @@ export function createCodeService(deps: CodeServiceDeps): CodeService {
       const d = door(doorId);
       const profile = await profileOf(d);
       return generatePin(rulesFor(d, profile, (await codesDoc(d)).read().accessCodes));
+    },
+
+    async rename(doorId, accessCodeId, name) {
+      const d = door(doorId);
+      const doc = await codesDoc(d);
+      const profile = d.lastProfile;
+      const updated = await doc.update((data) => {
+        const code = data.accessCodes.find((c) => c.access_code_id === accessCodeId && c.door_id === doorId);
+        if (!code || code.is_removed) throw new CodedError('codes.not_found', 'This access code does not exist (any more).');
+        const trimmed = name.trim() || null;
+        const others = data.accessCodes.filter((c) => c.door_id === doorId && isActive(c) && c.access_code_id !== accessCodeId).map((c) => c.name ?? '');
+        const constraints = [...(profile?.codeConstraints ?? []), ...(d.cloud?.facts?.code_constraints ?? [])];
+        const check = checkCodeName(trimmed, { constraints, existingNames: others });
+        if (!check.ok) throw new CodedError('codes.constraint_violated', check.message, { rule: check.rule });
+        code.name = trimmed;
+        code.updated_at = clock.now().toISOString();
+        return structuredClone(code);
+      });
+      deps.onChange(updated);
+      return updated;
     },
 
     async remove(doorId, accessCodeId) {
@@ -159,7 +190,8 @@ export function createCodeService(deps: CodeServiceDeps): CodeService {
           o.state = 'cancelled';
           o.updated_at = now.toISOString();
         }
-        if (!isOnLock) {
+        if (!isOnLock || code.scheduled_by === 'cloud') {
+          // (A code the cloud schedules is the cloud's to take off the lock: its deletion goes out through the outbox.)
           return { updated: structuredClone(applyTransition(code, { status: 'unset', isRemoved: true, event: 'access_code.deleted', clearIssues: true }, now)), removal: null };
         }
         const op = newOperation({ id: deps.newId(), code, kind: 'remove_code', reason: 'installer_removed', notBefore: null, at: now });

@@ -8,13 +8,15 @@ import { formatOffset, zoneOffsetMinutes } from '../../../shared/capability/time
 export interface WindowInput {
   window: { starts: LocalDateTime; ends: LocalDateTime };
   confirmLockbenchScheduling?: boolean;
+  /** The door is linked to a cloud device that programs codes online: the cloud switches the code on and off. */
+  cloudSchedules?: boolean;
 }
 
 /** What a time-bound code will be: its instants, who schedules it, its first status, and when to load it. */
 export interface TimeBoundDecision {
   startsAt: string;
   endsAt: string;
-  scheduledBy: 'lock' | 'lockbench';
+  scheduledBy: 'lock' | 'lockbench' | 'cloud';
   status: 'unset' | 'setting';
   /** When the set_code operation may run: null = now; else its preload time (native) or its start (Lockbench). */
   loadAt: Date | null;
@@ -67,6 +69,7 @@ export function decideTimeBound(input: WindowInput, profile: LockProfile, zone: 
     const loadAt = plan.preloadsNow ? null : new Date(plan.preloadAt);
     return { startsAt, endsAt, scheduledBy: 'lock', status: hasStarted ? 'setting' : 'unset', loadAt, reason: loadAt ? 'preload' : 'new_code', plan };
   }
+  if (input.cloudSchedules) return { startsAt, endsAt, scheduledBy: 'cloud', status: 'unset', loadAt: null, reason: 'new_code', plan };
   if (!input.confirmLockbenchScheduling) throw new CodedError('codes.needs_confirmation', plan.message, { rule: 'native_scheduling' });
   const loadAt = hasStarted ? null : new Date(startsAt);
   return { startsAt, endsAt, scheduledBy: 'lockbench', status: hasStarted ? 'setting' : 'unset', loadAt, reason: loadAt ? 'window_start' : 'new_code', plan };

@@ -37,6 +37,7 @@ export const fakeDoor: DoorView = {
   lock: null,
   learned: { acceptedLengths: [], refusedLengths: [] },
   demoFault: null,
+  cloud: null,
 };
 
 /** An access code; its PIN is what the tests look for in messages and logs. */
@@ -48,6 +49,9 @@ export const fakeQueueItem: QueueItem = {
   reason: 'new_code', slot: 3, not_before: at, is_ambiguous: true, last_error: { code: 'transient', message: 'the lock did not answer' },
   created_at: at, updated_at: at, door_name: 'Front door', code_name: null, is_running: false,
 };
+
+/** A sync status with no account. */
+const fakeSyncStatus = { account: null, state: 'no_account', progress: null, pending: 0, conflicts: 0, lastSuccessAt: null, lastError: null, nextAt: null } as const;
 
 /** A valid answer for every channel. */
 export const fakeValues: { [C in RequestChannel]: ValueOf<C> } = {
@@ -74,6 +78,17 @@ export const fakeValues: { [C in RequestChannel]: ValueOf<C> } = {
   'demo.simulate': fakeDoor,
   'demo.keypad': { sent: true },
   'demo.clock': { now: at },
+  'codes.update': { ...fakeCode, name: 'Guest' },
+  'codes.fromCloud': [],
+  'cloud.account': null,
+  'cloud.setAccount': { kind: 'demo', workspaceId: 'ws-1', workspaceName: 'Demo', endpoint: 'http://127.0.0.1:1', checkedAt: at },
+  'cloud.clearAccount': { cleared: true },
+  'cloud.devices': { devices: [], suggestions: [] },
+  'cloud.link': [fakeDoor],
+  'sync.status': fakeSyncStatus,
+  'sync.now': fakeSyncStatus,
+  'sync.conflicts': [],
+  'sync.resolve': fakeCode,
 };
 
 /** A minimal valid payload for every channel: removing any one key makes it invalid. */
@@ -101,6 +116,17 @@ export const minimalPayloads: { [C in RequestChannel]: PayloadOf<C> } = {
   'demo.simulate': { doorId: 'door-1', fault: 'no_answer' },
   'demo.keypad': { doorId: 'door-1', accessCodeId: 'code-1' },
   'demo.clock': { advanceMinutes: 60 },
+  'codes.update': { doorId: 'door-1', accessCodeId: 'code-1', name: 'Guest' },
+  'codes.fromCloud': { doorId: 'door-1' },
+  'cloud.account': {},
+  'cloud.setAccount': { account: { kind: 'demo' } },
+  'cloud.clearAccount': {},
+  'cloud.devices': { siteId: 'site-1' },
+  'cloud.link': { links: [{ doorId: 'door-1', deviceId: null }] },
+  'sync.status': {},
+  'sync.now': {},
+  'sync.conflicts': {},
+  'sync.resolve': { accessCodeId: 'code-1', keep: 'laptop' },
 };
 
 /** Fake handlers answering every channel with its fixture value; `calls` records the channels called. */

@@ -35,6 +35,7 @@ export async function ensureDoors(index: DurableDoc<IndexData>, site: Site, node
         createdAt: at,
         lastProfile: profile ? structuredClone(profile) : null,
         learned: { acceptedLengths: [], refusedLengths: [] },
+        cloud: null,
       });
     }
     data.doors.push(...added);

@@ -11,6 +11,19 @@ export interface CommitTarget<T> {
   lastDurableData(): T;
   /** Makes `text` the document on disk, durably; rejects (and the disk keeps the previous version) on failure. */
   writeText(text: string): Promise<void>;
+  /** Optional: what the batch's changes imply, written in the same commit (see `CommitHooks`). */
+  hooks?: CommitHooks<T>;
+}
+
+/**
+ * What a document derives from each batch of changes, in the same durable write, and tells after it:
+ * `beforeWrite` may change the data (e.g. fill the cloud outbox for the codes the batch changed) and returns a
+ * summary; `afterWrite` receives that summary once the write is on disk; `afterRollback` when it was not.
+ */
+export interface CommitHooks<T> {
+  beforeWrite(data: T): unknown;
+  afterWrite(summary: unknown): void;
+  afterRollback(): void;
 }
 
 /** Serialised, durable changes to one document, written in groups. */
@@ -80,15 +93,26 @@ export function createCommitQueue<T>(target: CommitTarget<T>): CommitQueue<T> {
       }
     }
     if (applied.length === 0) return;
-    const text = cleanText ?? target.serialize(target.get());
+    let summary: unknown = null;
+    try {
+      summary = target.hooks ? target.hooks.beforeWrite(target.get()) : null;
+    } catch (e) {
+      target.set(target.lastDurableData());
+      target.hooks?.afterRollback();
+      for (const { item } of applied) item.reject(e);
+      return;
+    }
+    const text = target.hooks ? target.serialize(target.get()) : (cleanText ?? target.serialize(target.get()));
     try {
       await target.writeText(text);
     } catch (e) {
       target.set(target.lastDurableData());
+      target.hooks?.afterRollback();
       for (const { item } of applied) item.reject(e);
       return;
     }
     for (const { item, result } of applied) item.resolve(result);
+    target.hooks?.afterWrite(summary);
   }
 
   return {

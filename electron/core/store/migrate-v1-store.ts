@@ -78,8 +78,8 @@ export function splitV1Store(data: StoreData): { index: IndexData; sites: SiteCo
     codesBySite.set(siteId, codes);
   }
   return {
-    index: { schemaVersion: 2, sites: data.sites, doors: data.doors },
-    sites: [...codesBySite].map(([siteId, accessCodes]) => ({ schemaVersion: 2, siteId, accessCodes, operations: [] })),
+    index: { schemaVersion: 2, sites: data.sites, doors: data.doors, cloud: { account: null, eventsSince: null, lastSuccessAt: null } },
+    sites: [...codesBySite].map(([siteId, accessCodes]) => ({ schemaVersion: 2, siteId, accessCodes, operations: [], outbox: [], cloudCodes: [] })),
     leftBehind,
   };
 }

@@ -1,7 +1,7 @@
 import { Low } from 'lowdb';
 import type { z } from 'zod';
 import { CodedError } from '../../../shared/result';
-import { createCommitQueue, type CommitQueue } from './commit-queue';
+import { createCommitQueue, type CommitHooks, type CommitQueue } from './commit-queue';
 import { createZodCodec, type DocSealing } from './doc-codec';
 import { DurableFileAdapter } from './durable-file-adapter';
 import { nodeStoreFileSystem, type StoreFileSystem } from './store-file-system';
@@ -24,6 +24,8 @@ export interface OpenDurableDocOptions<T> {
   fileSystem?: StoreFileSystem;
   /** Seals the document's secret fields on disk (PINs: see pin-sealing.ts); absent, everything is written as it is. */
   sealing?: DocSealing<T>;
+  /** What each batch of changes implies, derived in the same write and told after it (see `CommitHooks`). */
+  hooks?: (initial: Readonly<T>) => CommitHooks<T>;
 }
 
 /** An open durable document; `close` refuses later updates and waits for pending writes. */
@@ -61,6 +63,7 @@ export async function openDurableDoc<T>(options: OpenDurableDocOptions<T>): Prom
     restore: (text) => adapter.restore(text),
     lastDurableData: () => adapter.lastDurableData(),
     writeText: (text) => adapter.writeText(text),
+    hooks: options.hooks?.(db.data),
   });
   let isClosed = false;
   if (codec.isOutdated()) await rewriteSealed(queue, options.file, log);

@@ -47,8 +47,8 @@ async function seedTwoSites(): Promise<void> {
 describe('openShardedStore', () => {
   it('starts empty, creating only the sites folder, and writes nothing until the first update', async () => {
     const store = await openShardedStore({ dir: folder.dir });
-    expect(store.index.read()).toEqual({ schemaVersion: 2, sites: [], doors: [] });
-    expect((await store.codes('demo')).read()).toEqual({ schemaVersion: 2, siteId: 'demo', accessCodes: [], operations: [] });
+    expect(store.index.read()).toEqual({ schemaVersion: 2, sites: [], doors: [], cloud: { account: null, eventsSince: null, lastSuccessAt: null } });
+    expect((await store.codes('demo')).read()).toEqual({ schemaVersion: 2, siteId: 'demo', accessCodes: [], operations: [], outbox: [], cloudCodes: [] });
     expect(store.notices()).toEqual([]);
     await store.close();
     expect(await listFolder(folder.dir)).toEqual(['sites']);

@@ -8,6 +8,7 @@ import { shardedStorePaths, siteFilePath } from './sharded-store-paths';
 import { nodeStoreFileSystem, type StoreFileSystem } from './store-file-system';
 import { createEmptyIndex, createEmptySiteCodes, indexDataSchema, siteCodesDataSchema } from './store-v2-schema';
 import type { IndexData, ShardedStore, SiteCodesData } from './store-v2';
+import { createSiteChangeHooks, type DeriveInCommit, type SiteCommit } from './site-changes';
 
 /** How to open the sharded store. Only `dir` is required. */
 export interface OpenShardedStoreOptions {
@@ -25,6 +26,8 @@ export interface OpenShardedStoreOptions {
    * are sealed is refused with `secrets.unavailable`.
    */
   pinCipher?: FieldCipher | null;
+  /** Adds to each site commit what its code changes imply (the cloud outbox), in the same write. */
+  deriveInCommit?: DeriveInCommit;
 }
 
 /**
@@ -62,6 +65,16 @@ export async function openShardedStore(options: OpenShardedStoreOptions): Promis
   if (index.openNotice) notices.push(index.openNotice);
 
   const sites = new Map<string, Promise<OpenedDurableDoc<SiteCodesData>>>();
+  const commitListeners = new Set<(commit: SiteCommit) => void>();
+  const tellCommit = (commit: SiteCommit) => {
+    for (const listener of commitListeners) {
+      try {
+        listener(commit);
+      } catch (e) {
+        log(`A store change listener failed: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+  };
   let isClosed = false;
 
   async function openSite(siteId: string): Promise<OpenedDurableDoc<SiteCodesData>> {
@@ -72,6 +85,7 @@ export async function openShardedStore(options: OpenShardedStoreOptions): Promis
       schema: siteCodesDataSchema,
       defaults: () => createEmptySiteCodes(siteId),
       sealing: createPinSealing(pinCipher),
+      hooks: (initial) => createSiteChangeHooks(siteId, initial, options.deriveInCommit ?? null, tellCommit),
     });
     if (doc.read().siteId !== siteId) {
       // Only a file copied or renamed by hand, or a case-insensitive disk meeting ids that differ only in case.
@@ -100,6 +114,10 @@ export async function openShardedStore(options: OpenShardedStoreOptions): Promis
       return opening;
     },
     notices: () => [...notices],
+    onSiteCommit(listener) {
+      commitListeners.add(listener);
+      return () => commitListeners.delete(listener);
+    },
     async close() {
       isClosed = true;
       const opened = await Promise.allSettled(sites.values());

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { accessCodeSchema } from '../../../shared/domain/access-code';
+import { cloudAccountSchema, cloudForeignCodeSchema, outboxEntrySchema } from '../../../shared/domain/cloud';
 import { doorSchema } from '../../../shared/domain/door';
 import { operationSchema } from '../../../shared/domain/operation';
 import { siteSchema } from '../../../shared/domain/site';
@@ -10,6 +11,9 @@ export const indexDataSchema = z.object({
   schemaVersion: z.literal(2),
   sites: z.array(siteSchema),
   doors: z.array(doorSchema),
+  cloud: z
+    .object({ account: cloudAccountSchema.nullable(), eventsSince: z.string().nullable(), lastSuccessAt: z.string().nullable() })
+    .default({ account: null, eventsSince: null, lastSuccessAt: null }),
 }) satisfies z.ZodType<IndexData>;
 
 /** The shape of `sites/<siteId>.json`: that site's codes and queued operations. */
@@ -18,14 +22,16 @@ export const siteCodesDataSchema = z.object({
   siteId: z.string(),
   accessCodes: z.array(accessCodeSchema),
   operations: z.array(operationSchema),
+  outbox: z.array(outboxEntrySchema).default([]),
+  cloudCodes: z.array(cloudForeignCodeSchema).default([]),
 }) satisfies z.ZodType<SiteCodesData>;
 
 /** An empty index (nothing is written until the first update). */
 export function createEmptyIndex(): IndexData {
-  return { schemaVersion: 2, sites: [], doors: [] };
+  return { schemaVersion: 2, sites: [], doors: [], cloud: { account: null, eventsSince: null, lastSuccessAt: null } };
 }
 
 /** An empty site file for `siteId` (nothing is written until the first update). */
 export function createEmptySiteCodes(siteId: string): SiteCodesData {
-  return { schemaVersion: 2, siteId, accessCodes: [], operations: [] };
+  return { schemaVersion: 2, siteId, accessCodes: [], operations: [], outbox: [], cloudCodes: [] };
 }

@@ -58,6 +58,7 @@ export async function readLockProfile(driver: Driver, node: ZWaveNode, isOnline:
     codeLengthsNote: facts.pinLengths.note,
     reservedSlots: facts.reservedSlots,
     deviceIds: facts.deviceIds,
+    serialNumber: null, // Z-Wave User Code locks do not report a serial number zwave-js reads during the interview
     pinCharset: charset(chars),
     nativeScheduling: node.supportsCC(CommandClasses['Schedule Entry Lock']) && yearDaySlots > 0,
     supportsChecksum: supportsChecksum(node),

@@ -53,6 +53,15 @@ export const errorWords: Record<ErrorCode, Words> = {
   'queue.not_found': { title: 'This change is no longer in the queue', next: 'It has finished or was cancelled; the list is up to date now.' },
   'queue.not_allowed': { title: 'This change cannot be changed right now', next: 'Wait for the lock to finish, then try again.' },
   'sync.failed': { title: 'Could not sync with the cloud', next: 'Nothing is lost: changes stay on this laptop and sync when it is online again.' },
+  'sync.no_account': { title: 'No cloud account is set', next: 'Add a Seam API key (or use the demo cloud) under Cloud sync.' },
+  'sync.unauthorized': { title: 'The cloud refused the key', next: 'Check the API key or token in Cloud sync; nothing waiting for the cloud was dropped.' },
+  'sync.offline': { title: 'The cloud cannot be reached', next: 'Work goes on offline; it syncs by itself when the laptop is online again.' },
+  'sync.server_error': { title: 'The cloud had a problem', next: 'Lockbench tries again by itself, waiting a little longer each time.' },
+  'sync.rejected': { title: 'The cloud refused this change', next: "Read the cloud's message on the code, change the code, and sync again." },
+  'sync.duplicate': { title: 'The cloud already has this code', next: 'Lockbench links the existing cloud code instead of creating another one.' },
+  'sync.not_found': { title: 'The cloud does not know this device or code', next: 'Check the door\'s link under Cloud sync.' },
+  'sync.secret_unavailable': { title: 'The keychain could not be used', next: 'Unlock the system keychain, then set the cloud account again.' },
+  'sync.no_conflict': { title: 'There is nothing to choose for this code', next: 'The conflict was already settled; the list is up to date now.' },
 };
 
 /** Words for every Seam error and warning that can sit on an access code. */

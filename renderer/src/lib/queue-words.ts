@@ -42,6 +42,7 @@ export const reasonWords: Record<OperationReason, string> = {
   cancelled_set: 'Clear its slot: the cancelled code may have reached the lock',
   window_end: 'Take the code off the lock: its end has passed',
   clear_unmanaged: 'Clear a code Lockbench did not create from its slot',
+  cloud_removed: 'Remove a code the cloud deleted from the lock',
 };
 
 /** What a change does, by its reason (older changes without one: by their kind); names the slot when known. */

@@ -27,6 +27,14 @@ describe('describeSchedule', () => {
     const started = describeSchedule({ ...base, nativeScheduling: false, now: new Date('2026-03-14T14:05:00Z') });
     expect(started.lines[0]).toBe('Lockbench puts it on now and takes it off at 11:00 Mon 16 Mar – this laptop must reach the lock then.');
   });
+
+  it('on a door linked to a cloud device that programs online: the cloud switches it, no confirmation needed', () => {
+    const summary = describeSchedule({ ...base, nativeScheduling: false, cloudSchedules: true, now: new Date('2026-03-01T09:00:00Z') });
+    expect(summary.needsLockbenchConfirmation).toBe(false);
+    expect(summary.heading).toMatch(/the cloud does it/);
+    expect(summary.lines[0]).toBe('The cloud puts it on at 15:00 Sat 14 Mar and takes it off at 11:00 Mon 16 Mar; this laptop need not be there.');
+    expect(describeSchedule({ ...base, nativeScheduling: true, cloudSchedules: true, now: new Date('2026-03-01T09:00:00Z') }).heading).toMatch(/by itself$/);
+  });
 });
 
 describe('lockClockCheck', () => {

@@ -30,6 +30,8 @@ export interface ScheduleFacts {
   doorName: string;
   /** The lock's clock is not on the site's time (see lockClockCheck): nothing is loaded until it is set. */
   isLockClockOff?: boolean;
+  /** The door is linked to a cloud device that programs codes online: the cloud switches the code (main decides the same). */
+  cloudSchedules?: boolean;
 }
 
 /** The summary of a time-bound code before it is saved. */
@@ -50,6 +52,18 @@ export function describeSchedule(facts: ScheduleFacts): ScheduleSummary {
         loaded,
         startsNow ? 'Shows “set” as soon as the lock confirms it.' : `Shows “unset” until ${at(facts.startsAt)}, then “set”.`,
         `Cleared after the end (${at(facts.endsAt)}); the lock stops accepting it by itself.`,
+      ],
+      needsLockbenchConfirmation: false,
+    };
+  }
+  if (facts.cloudSchedules) {
+    return {
+      heading: 'This lock cannot switch the code on and off by itself: the cloud does it',
+      lines: [
+        startsNow
+          ? `The cloud puts it on ${facts.doorName}'s lock now and takes it off at ${at(facts.endsAt)}; this laptop need not be there.`
+          : `The cloud puts it on at ${at(facts.startsAt)} and takes it off at ${at(facts.endsAt)}; this laptop need not be there.`,
+        'It goes to the cloud at the next sync; its status here is what the cloud reports.',
       ],
       needsLockbenchConfirmation: false,
     };

@@ -82,13 +82,20 @@ describe('other code words', () => {
     expect(proofWords(readBack, zone, now, 'short')).toBe('read back 14:02');
   });
 
-  it('who switches a code on and off: a Lockbench code says the laptop must reach the lock; nothing promises a cloud', () => {
+  it('who switches a code on and off: a Lockbench code says the laptop must reach the lock; a cloud code says the cloud does it', () => {
     const code = sampleTimeBoundCode({ starts_at: '2026-03-14T14:00:00.000Z', ends_at: '2026-03-14T17:00:00.000Z' });
     expect(scheduledByWords({ ...code, scheduled_by: 'lockbench' }, zone)).toBe(
       'Lockbench puts it on at 15:00 Sat 14 Mar and takes it off at 18:00 Sat 14 Mar – this laptop must reach the lock then',
     );
     expect(scheduledByWords({ ...code, scheduled_by: 'lock' }, zone)).toBe('Switched on and off by the lock’s own schedule');
     expect(scheduledByWords(sampleCode(), zone)).toBeNull();
+    expect(scheduledByWords({ ...code, scheduled_by: 'cloud' }, zone)).toBe('The cloud adds it at 15:00 Sat 14 Mar and removes it at 18:00 Sat 14 Mar');
+    expect(scheduledByWords({ scheduled_by: 'cloud', starts_at: null, ends_at: null }, zone)).toBe('The cloud adds it at its start and removes it at its end');
+  });
+
+  it('a code the cloud schedules, before its start, says the cloud adds it', () => {
+    const code = sampleTimeBoundCode({ scheduled_by: 'cloud', status: 'unset', starts_at: '2026-03-20T14:00:00.000Z', ends_at: '2026-03-21T10:00:00.000Z' });
+    expect(codeStatusView(code, zone, now).label).toBe('Not on the lock yet – the cloud adds it at 15:00 Fri 20 Mar');
   });
 
   it('codes from elsewhere after a check', () => {

@@ -119,12 +119,13 @@ function unsetLabel(code: AccessCode, zone: string, now: Date, loaded: string | 
     return `Not on the lock yet – loaded up to ${PRELOAD_HOURS} hours before ${start}`;
   }
   if (code.scheduled_by === 'lockbench') return `Not on the lock yet – Lockbench puts it on at ${start}`;
+  if (code.scheduled_by === 'cloud') return `Not on the lock yet – the cloud adds it at ${start}`;
   return `Not active yet – starts at ${start}`;
 }
 
 /**
  * Who switches a time-bound code on and off, in words, or null for an ongoing code. A code Lockbench schedules says
- * the laptop must reach the lock then: nobody else will do it.
+ * the laptop must reach the lock then: nobody else will do it. A code the cloud schedules says the cloud does it.
  */
 export function scheduledByWords(code: Pick<AccessCode, 'scheduled_by' | 'starts_at' | 'ends_at'>, zone: string): string | null {
   const start = code.starts_at ? formatSiteMoment(code.starts_at, zone) : 'its start';
@@ -135,7 +136,9 @@ export function scheduledByWords(code: Pick<AccessCode, 'scheduled_by' | 'starts
     case 'lockbench':
       return `Lockbench puts it on at ${start} and takes it off at ${end} – this laptop must reach the lock then`;
     case 'cloud':
-      return 'Switched on and off by the cloud service this door is linked to';
+      return code.starts_at || code.ends_at
+        ? `The cloud adds it at ${start} and removes it at ${end}`
+        : 'The cloud adds it at its start and removes it at its end';
     case null:
       return null;
   }

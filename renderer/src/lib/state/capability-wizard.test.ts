@@ -42,7 +42,7 @@ describe('CapabilityWizard', () => {
   });
 
   it('offers to set the clock only when the clock item is warn or fail, then checks again', async () => {
-    const clockWarn = { ...sampleReport(), items: [...sampleReport().items, { key: 'clock' as const, label: 'Clock', verdict: 'warn' as const, finding: 'UTC+0', advice: 'Set it' }] };
+    const clockWarn = { ...sampleReport(), items: [...sampleReport().items, { key: 'clock' as const, label: 'Clock', verdict: 'warn' as const, finding: 'UTC+0', advice: 'Set it', source: 'lock' as const }] };
     const bridge = new FakeBridge().answer('doors.check', sampleReport());
     const wizard = new CapabilityWizard(bridge, 'door-1');
     await wizard.run();

@@ -4,6 +4,7 @@ import type { DoorView } from '../../../../shared/domain/door';
 import type { AppError } from '../../../../shared/result';
 import type { RendererBridge } from '../bridge/renderer-bridge';
 import { describeLockRules, pinHint, pinWarning } from '../lock-rules';
+import { reloadOnReconnect } from './reload-on-reconnect';
 
 /** The time-bound part of a create request: the window in site time and the Lockbench-scheduling confirmation. */
 export type CodeSchedule = Pick<PayloadOf<'codes.create'>, 'window' | 'confirmLockbenchScheduling'>;
@@ -67,15 +68,11 @@ export class DoorCodes {
 
   /** Subscribes to code changes (and reloads after the link to Lockbench comes back: events may be missed). */
   async start(): Promise<void> {
-    let link = this.bridge.linkState;
     this.#offs = [
       this.bridge.on('codes.changed', (code) => {
         if (code.door_id === this.doorId) this.#upsert(code);
       }),
-      this.bridge.onLinkChange((state) => {
-        if (state === 'up' && link === 'down') void this.load();
-        link = state;
-      }),
+      reloadOnReconnect(this.bridge, () => this.load()),
     ];
     await this.load();
   }

@@ -219,6 +219,7 @@ export class ScheduleWizard {
       now: this.now,
       doorName: this.codes.door?.name ?? 'this door',
       isLockClockOff: this.clockCheck?.blocksSave ?? false,
+      cloudSchedules: this.codes.door?.cloud?.facts?.can_program_online_access_codes ?? false,
     });
   }
 }

@@ -42,6 +42,7 @@ export function sampleDoor(over: Partial<DoorView> = {}): DoorView {
     createdAt: at,
     learned: { acceptedLengths: [], refusedLengths: [] },
     demoFault: null,
+    cloud: null,
     isConnected: true,
     lock: sampleLock(),
     ...over,
@@ -61,8 +62,8 @@ export function sampleReport(): CapabilityReport {
     overall: 'warn',
     codes_from_elsewhere: 0,
     items: [
-      { key: 'access_codes', label: 'Access codes', verdict: 'pass', finding: 'Supported', advice: null },
-      { key: 'battery', label: 'Battery', verdict: 'warn', finding: '15 %', advice: 'Replace the batteries.' },
+      { key: 'access_codes', label: 'Access codes', verdict: 'pass', finding: 'Supported', advice: null, source: 'lock' },
+      { key: 'battery', label: 'Battery', verdict: 'warn', finding: '15 %', advice: 'Replace the batteries.', source: 'lock' },
     ],
   };
 }

@@ -1,0 +1,79 @@
+import type { CloudDeviceFacts, CloudForeignCode, LinkSuggestion } from '../../../shared/domain/cloud';
+import type { Door } from '../../../shared/domain/door';
+import { CodedError } from '../../../shared/result';
+import { requireDoor } from '../store/find-door';
+import type { ShardedStore } from '../store/store-v2';
+import type { CloudAccounts } from './cloud-account';
+import { suggestLinks } from './link-matching';
+import { isOpen } from './outbox-rules';
+import { reconcileSite } from './sync-run';
+
+/** Doors and cloud devices: what can be linked, the links, and the cloud's codes Lockbench did not create. */
+export interface DoorLinks {
+  devices(siteId: string): Promise<{ devices: CloudDeviceFacts[]; suggestions: LinkSuggestion[] }>;
+  /** Links (device id) or unlinks (null) many doors in one index write; returns the doors as they are now. */
+  link(links: readonly { doorId: string; deviceId: string | null }[]): Promise<Door[]>;
+  fromCloud(doorId: string): Promise<CloudForeignCode[]>;
+}
+
+async function gatewayOf(accounts: CloudAccounts) {
+  const gateway = await accounts.gateway();
+  if (!gateway) throw new CodedError('sync.no_account', 'Set a cloud account first (a Seam API key, or the demo cloud).');
+  return gateway;
+}
+
+/**
+ * Creates the link service. A link is refused as a whole (nothing changes) when a device is not one of the
+ * workspace's locks with access codes, or when one device would serve two doors. Once linked, the door's codes that
+ * the cloud must learn get their outbox entries at once; unlinking withdraws creates not yet sent.
+ */
+export function createDoorLinks(deps: { store: ShardedStore; accounts: CloudAccounts; now: () => Date; newId: () => string; onLinked(siteIds: string[]): void }): DoorLinks {
+  const { store } = deps;
+  return {
+    async devices(siteId) {
+      if (!store.index.read().sites.some((s) => s.id === siteId)) throw new CodedError('site.not_found', 'This site does not exist.');
+      const devices = await (await gatewayOf(deps.accounts)).listLocks();
+      return { devices, suggestions: suggestLinks(store.index.read().doors.filter((d) => d.siteId === siteId), devices) };
+    },
+    async link(links) {
+      links.forEach((l) => requireDoor(store.index, l.doorId));
+      const wanted = links.filter((l) => l.deviceId !== null);
+      const devices = wanted.length > 0 ? await (await gatewayOf(deps.accounts)).listLocks() : [];
+      for (const l of wanted) {
+        if (!devices.some((d) => d.device_id === l.deviceId)) throw new CodedError('sync.not_found', `The cloud has no lock with access codes called ${l.deviceId}; list the devices again.`);
+      }
+      const at = deps.now().toISOString();
+      const changed = await store.index.update((data) => {
+        const ids = new Set(links.map((l) => l.doorId));
+        for (const l of links) {
+          const door = data.doors.find((d) => d.id === l.doorId)!;
+          door.cloud = l.deviceId === null ? null : door.cloud?.device_id === l.deviceId ? door.cloud : { device_id: l.deviceId, linked_at: at, facts: devices.find((d) => d.device_id === l.deviceId) ?? null };
+        }
+        const used = new Map<string, string>();
+        for (const door of data.doors) {
+          if (!door.cloud) continue;
+          const other = used.get(door.cloud.device_id);
+          if (other) throw new CodedError('sync.rejected', `One cloud device cannot serve two doors (${other} and ${door.name}).`, { reason: 'device_linked_twice' });
+          used.set(door.cloud.device_id, door.name);
+        }
+        return data.doors.filter((d) => ids.has(d.id)).map((d) => structuredClone(d));
+      });
+      const siteIds = [...new Set(changed.map((d) => d.siteId))];
+      for (const siteId of siteIds) {
+        const unlinked = new Set(changed.filter((d) => d.siteId === siteId && !d.cloud).map((d) => d.id));
+        if (unlinked.size > 0) {
+          await (await store.codes(siteId)).update((data) => {
+            for (const e of data.outbox) if (unlinked.has(e.door_id) && isOpen(e) && e.kind === 'create' && e.sent_at === null) Object.assign(e, { state: 'done', updated_at: at });
+          });
+        }
+        await reconcileSite(store, siteId, deps.now, deps.newId);
+      }
+      deps.onLinked(siteIds);
+      return changed;
+    },
+    async fromCloud(doorId) {
+      const door = requireDoor(store.index, doorId);
+      return (await store.codes(door.siteId)).read().cloudCodes.filter((c) => c.door_id === doorId).map((c) => structuredClone(c));
+    },
+  };
+}

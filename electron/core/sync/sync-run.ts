@@ -1,0 +1,134 @@
+import type { AccessCode } from '../../../shared/domain/access-code';
+import type { CloudDeviceFacts, OutboxEntry } from '../../../shared/domain/cloud';
+import type { Door } from '../../../shared/domain/door';
+import type { AppError } from '../../../shared/result';
+import { isCodedError } from '../../../shared/result';
+import type { CloudGateway } from '../cloud/cloud-gateway';
+import type { ShardedStore } from '../store/store-v2';
+import { createDeviceLookups } from './device-lookups';
+import { cloudChangeNeeded, isOpen, newEntry, pruneOutbox } from './outbox-rules';
+import { applyDoorPull, missingIds } from './pull-codes';
+import { applyCloudEvents, nextSince } from './pull-events';
+import { pushSite } from './push-outbox';
+
+/** What one sync run needs. */
+export interface SyncRunDeps {
+  store: ShardedStore;
+  gateway: CloudGateway;
+  now: () => Date;
+  random: () => number;
+  newId: () => string;
+  inFlight: number;
+  isRunning(operationId: string): boolean;
+  /** Lock removals the pull started (a code the cloud deleted that Lockbench had put on the lock). */
+  onRemovals(doorIds: string[], operationIds: string[]): void;
+  progress(done: number, total: number, message: string): void;
+  /** Asked for by the installer: entries waiting out a backoff go now too. */
+  force: boolean;
+}
+
+/** Doors linked to a cloud device. */
+export function linkedDoors(store: ShardedStore): Door[] {
+  return store.index.read().doors.filter((d) => d.cloud !== null);
+}
+
+/** The cloud device of a door, or null. */
+export function deviceOfDoor(store: ShardedStore, doorId: string): string | null {
+  return store.index.read().doors.find((d) => d.id === doorId)?.cloud?.device_id ?? null;
+}
+
+/**
+ * Adds the outbox entries a linked door's codes need and do not have (a door linked after its codes were made, an
+ * entry lost to a hand-edited file). Changes nothing when every need has its entry.
+ */
+export async function reconcileSite(store: ShardedStore, siteId: string, now: () => Date, newId: () => string): Promise<void> {
+  const doc = await store.codes(siteId);
+  const needs = (data: { readonly accessCodes: readonly AccessCode[]; readonly outbox: readonly OutboxEntry[] }) =>
+    data.accessCodes.flatMap((code) => {
+      const kind = cloudChangeNeeded(code, deviceOfDoor(store, code.door_id) !== null);
+      const hasEntry = data.outbox.some((e) => e.access_code_id === code.access_code_id && e.kind === kind && isOpen(e));
+      return kind && !hasEntry ? [{ code, kind }] : [];
+    });
+  const hasHistory = pruneOutbox([...doc.read().outbox], now()).length !== doc.read().outbox.length;
+  if (needs(doc.read()).length === 0 && !hasHistory) return;
+  await doc.update((data) => {
+    const at = now().toISOString();
+    for (const { code, kind } of needs(data)) data.outbox.push(newEntry(code, kind, at, newId()));
+    data.outbox = pruneOutbox(data.outbox, now());
+  });
+}
+
+/**
+ * One sync, in order: push every site's outbox (local changes first, so a pull never undoes them), then pull each
+ * linked door's codes and the events since the last cursor. Returns the error that stopped it, or null.
+ *
+ *   reconcile ─▶ push (outbox, 8 in flight) ─▶ pull codes per linked device ─▶ pull events ─▶ lastSuccessAt
+ */
+export async function runSync(deps: SyncRunDeps): Promise<AppError | null> {
+  const { store } = deps;
+  const sites = store.index.read().sites.map((s) => s.id);
+  const doors = linkedDoors(store);
+  const pendingCount = async () => (await Promise.all(sites.map(async (id) => (await store.codes(id)).read().outbox.filter((e) => e.state === 'pending').length))).reduce((a, b) => a + b, 0);
+  for (const siteId of sites) await reconcileSite(store, siteId, deps.now, deps.newId);
+  const total = (await pendingCount()) + doors.length + 1;
+  let done = 0;
+  const step = (message: string) => deps.progress(++done, total, message);
+  const lookups = createDeviceLookups(deps.gateway);
+  try {
+    for (const siteId of sites) {
+      const stop = await pushSite(siteId, { store, gateway: deps.gateway, lookups, now: deps.now, random: deps.random, inFlight: deps.inFlight, deviceOf: (doorId) => deviceOfDoor(store, doorId), force: deps.force, onSettled: () => step('Sending changes to the cloud') });
+      if (stop) return stop;
+    }
+    for (const door of doors) {
+      await pullDoor(deps, door);
+      step(`Reading ${door.name} from the cloud`);
+    }
+    await pullEvents(deps, doors);
+    step('Reading events');
+    const at = deps.now().toISOString();
+    await store.index.update((data) => {
+      data.cloud.lastSuccessAt = at;
+    });
+    return null;
+  } catch (e) {
+    if (isCodedError(e)) return { code: e.code, message: e.message };
+    return { code: 'sync.failed', message: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+async function pullDoor(deps: SyncRunDeps, door: Door): Promise<void> {
+  const deviceId = door.cloud!.device_id;
+  const [managed, unmanaged] = await Promise.all([deps.gateway.listCodes(deviceId), deps.gateway.listUnmanaged(deviceId)]);
+  const doc = await deps.store.codes(door.siteId);
+  const gone = new Set<string>();
+  for (const id of missingIds(doc.read(), door.id, managed)) if ((await deps.gateway.getCode(id)) === null) gone.add(id);
+  const result = await doc.update((data) => applyDoorPull(data, { door, deviceId, managed, unmanaged, goneIds: gone }, deps.now(), deps.newId, deps.isRunning));
+  if (result.removals.length > 0) deps.onRemovals([door.id], result.removals);
+  const facts = await deps.gateway.getDevice(deviceId).catch((e: unknown) => (isCodedError(e) && e.code === 'sync.not_found' ? null : Promise.reject(e)));
+  if (!facts || sameFacts(door.cloud!.facts, facts, deps.now())) return;
+  await deps.store.index.update((data) => {
+    const stored = data.doors.find((d) => d.id === door.id);
+    if (stored?.cloud?.device_id === deviceId) stored.cloud.facts = facts;
+  });
+}
+
+async function pullEvents(deps: SyncRunDeps, doors: readonly Door[]): Promise<void> {
+  if (doors.length === 0) return;
+  const earliestLink = doors.map((d) => d.cloud!.linked_at).sort()[0]!;
+  const since = deps.store.index.read().cloud.eventsSince ?? earliestLink;
+  const events = await deps.gateway.listEvents(since, [...new Set(doors.map((d) => d.cloud!.device_id))]);
+  if (events.length === 0) return;
+  for (const siteId of new Set(doors.map((d) => d.siteId))) {
+    const doc = await deps.store.codes(siteId);
+    await doc.update((data) => applyCloudEvents(data, events));
+  }
+  await deps.store.index.update((data) => {
+    data.cloud.eventsSince = nextSince(since, events);
+  });
+}
+
+/** Facts unchanged and read within the hour: not written again (no index write at every sync). */
+function sameFacts(stored: CloudDeviceFacts | null, fresh: CloudDeviceFacts, now: Date): boolean {
+  if (!stored || now.getTime() - Date.parse(stored.read_at) > 3_600_000) return false;
+  return JSON.stringify({ ...stored, read_at: '' }) === JSON.stringify({ ...fresh, read_at: '' });
+}
