@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { median } from './bench-lock';
+import { cloudPush } from './cloud-push';
 import { measureHostStart, type HostStartTimes } from './first-usable-page';
 import { lockbenchSetAndVerify } from './lockbench-path';
 import { commandsPerVerifiedCode } from './radio-bench';
@@ -126,5 +127,6 @@ export const BENCHMARKS: readonly Benchmark[] = [
   { name: 'host-start', description: 'browser host start: first usable page (doors listed over the WebSocket) and ready with locks interviewed', run: hostStart },
   { name: 'radio', description: 'radio commands per verified code: checksum vs read-back per code', run: radio },
   { name: 'store', description: 'the store with 100,000 codes across 50 sites vs plain lowdb', run: store },
+  { name: 'cloud-push', description: 'push 1,000 queued codes to the demo cloud: Lockbench sync vs a bare @seamapi/http loop (8 in flight), and duplicates after an outage', run: cloudPush },
   { name: 'renderer-size', description: "the built renderer's JavaScript, gzip and raw", run: rendererSize },
 ];

@@ -27,6 +27,17 @@ export const cloudAccountSchema = z.object({
 });
 export type CloudAccount = z.infer<typeof cloudAccountSchema>;
 
+/**
+ * An endpoint the key may be sent to: https, or plain http only to this computer (a local test or demo server) —
+ * never a key in clear over a network.
+ */
+const endpointSchema = z
+  .url({ protocol: /^https?$/ })
+  .max(200)
+  .refine((url) => url.startsWith('https://') || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(url), {
+    message: 'must start with https:// (plain http:// only to this computer)',
+  });
+
 /** What the installer types in the account form (the secret travels once, renderer → main, and is never sent back). */
 export const cloudAccountInputSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('demo') }).strict(),
@@ -34,7 +45,7 @@ export const cloudAccountInputSchema = z.discriminatedUnion('kind', [
     .object({
       kind: z.literal('api_key'),
       apiKey: z.string().trim().min(8, 'an API key is at least 8 characters').max(200),
-      endpoint: z.url({ protocol: /^https?$/ }).max(200).optional(),
+      endpoint: endpointSchema.optional(),
     })
     .strict(),
   z
@@ -42,7 +53,7 @@ export const cloudAccountInputSchema = z.discriminatedUnion('kind', [
       kind: z.literal('personal_access_token'),
       token: z.string().trim().min(8, 'a personal access token is at least 8 characters').max(200),
       workspaceId: z.string().trim().min(1, 'a personal access token needs the workspace id').max(100),
-      endpoint: z.url({ protocol: /^https?$/ }).max(200).optional(),
+      endpoint: endpointSchema.optional(),
     })
     .strict(),
 ]);

@@ -148,7 +148,7 @@ export async function createAppServices(options: AppServicesOptions & { clock?: 
     onFaultChanged: (door) => emitDoor(door.id),
   });
   const sync = wireSync({
-    store, dataDir: options.dataDir, vault, clock, events, sites, codes, queue, onQueueChanged, log,
+    store, dataDir: options.dataDir, vault, demoCipher: privateData.demoCipher, clock, events, sites, codes, queue, onQueueChanged, log,
     gatewayFor: options.cloudGatewayFor, syncIntervalMs: options.syncIntervalMs, syncDebounceMs: options.syncDebounceMs,
   });
   const handlers = {

@@ -9,6 +9,7 @@ import { DEMO_CLOUD_DEVICES } from '../demo/demo-cloud-devices';
 import type { EventHub } from '../ipc/event-hub';
 import type { Clock } from '../queue/clock';
 import type { SecretVault } from '../secrets/secret-vault';
+import type { FieldCipher } from '../secrets/field-cipher';
 import type { SiteService } from '../sites/site-service';
 import type { ShardedStore } from '../store/store-v2';
 import { createCloudAccounts } from '../sync/cloud-account';
@@ -23,6 +24,8 @@ export interface WireSyncDeps {
   store: ShardedStore;
   dataDir: string;
   vault: SecretVault;
+  /** Seals the demo cloud's own data file (its key and the demo codes' PINs), like the demo locks' memory. */
+  demoCipher: FieldCipher;
   clock: Clock;
   events: EventHub;
   sites: SiteService;
@@ -48,7 +51,7 @@ export function wireSync(deps: WireSyncDeps) {
   let demoStarting: Promise<DemoCloud> | null = null;
   const demoCloud = () => {
     // Loaded on first use: Seam's fake server takes half a second to import, and only the demo cloud needs it.
-    demoStarting ??= import('../cloud/demo-cloud').then(({ startDemoCloud }) => startDemoCloud({ stateFile: join(deps.dataDir, 'demo-cloud.json'), devices: DEMO_CLOUD_DEVICES, log: deps.log })).then((cloud) => {
+    demoStarting ??= import('../cloud/demo-cloud').then(({ startDemoCloud }) => startDemoCloud({ stateFile: join(deps.dataDir, 'demo-cloud.json'), devices: DEMO_CLOUD_DEVICES, log: deps.log, cipher: deps.demoCipher })).then((cloud) => {
       demo = cloud;
       if (cloud.notice) deps.log(cloud.notice);
       void bridge.mirrorAll();

@@ -4,6 +4,8 @@ import { networkInterfaces, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CloudAccount } from '../../../shared/domain/cloud';
+import { createDataKey } from '../secrets/data-key';
+import { createFieldCipher, type FieldCipher } from '../secrets/field-cipher';
 import { startDemoCloud, type DemoCloud } from './demo-cloud';
 import { codesOf } from './demo-cloud-rows';
 import { FAKE_CLOUD_DEVICES } from './fake-cloud.fixture';
@@ -22,7 +24,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function start(options: { stateFile?: string; devices?: typeof FAKE_CLOUD_DEVICES; robotIntervalMs?: number } = {}): Promise<DemoCloud> {
+async function start(options: { stateFile?: string; devices?: typeof FAKE_CLOUD_DEVICES; robotIntervalMs?: number; cipher?: FieldCipher } = {}): Promise<DemoCloud> {
   const cloud = await startDemoCloud({ devices: FAKE_CLOUD_DEVICES, robotIntervalMs: 0, now, ...options });
   started.push(cloud);
   return cloud;
@@ -174,5 +176,75 @@ describe('the demo cloud', () => {
     const unmanaged = await gatewayOf(cloud).listUnmanaged(back);
     expect(unmanaged).toEqual([expect.objectContaining({ access_code_id: first.accessCodeId, code: '1928', is_managed: false, status: 'set' })]);
     expect(() => cloud.seeLockCode('device_unknown', { code: '1928', name: 'x' })).toThrow();
+  });
+});
+
+describe('the demo cloud state file with a cipher', () => {
+  const cipherA = createFieldCipher(createDataKey(), 'demo locks');
+  const stop = async (cloud: DemoCloud) => {
+    await cloud.close();
+    started.splice(started.indexOf(cloud), 1);
+  };
+  /** The state file and its .bak, as text (what a copy of the data folder would show). */
+  const onDisk = async (stateFile: string) => [await readFile(stateFile, 'utf8'), await readFile(`${stateFile}.bak`, 'utf8')];
+
+  it('holds neither the API key nor a PIN in clear, and a restart with the same key restores the workspace', async () => {
+    const stateFile = path.join(dir, 'demo-cloud.json');
+    const first = await start({ stateFile, cipher: cipherA });
+    await first.flush();
+    const code = await gatewayOf(first).createCode({ device_id: first.devices[0]!.deviceId, name: 'Sealed', code: '3093', starts_at: null, ends_at: null });
+    await stop(first);
+    for (const text of await onDisk(stateFile)) {
+      expect(JSON.parse(text)).toMatchObject({ version: 2, sealed: expect.stringMatching(/^lb1:/) });
+      expect(text).not.toContain(first.apiKey);
+      expect(text).not.toContain('3093');
+    }
+
+    const second = await start({ stateFile, cipher: cipherA });
+    expect(second.notice).toBeNull();
+    expect([second.apiKey, second.workspaceId, second.devices]).toEqual([first.apiKey, first.workspaceId, first.devices]);
+    expect(await gatewayOf(second).getCode(code.access_code_id)).toMatchObject({ name: 'Sealed', code: '3093' });
+  });
+
+  it('sets a file sealed with another key aside with a notice and makes a new workspace', async () => {
+    const stateFile = path.join(dir, 'demo-cloud.json');
+    const first = await start({ stateFile, cipher: cipherA });
+    await first.flush();
+    await gatewayOf(first).createCode({ device_id: first.devices[0]!.deviceId, name: 'Elsewhere', code: '3094', starts_at: null, ends_at: null });
+    await stop(first);
+
+    const second = await start({ stateFile, cipher: createFieldCipher(createDataKey(), 'demo locks') });
+    expect(second.notice).toMatch(/another data key.*set aside as .*demo-cloud\.json\.corrupt-.*new demo workspace/);
+    expect(second.notice).not.toContain('3094');
+    expect(second.apiKey).not.toBe(first.apiKey);
+    expect(codesOf(second.database)).toEqual([]);
+    expect(await gatewayOf(second).workspace()).toMatchObject({ name: 'Demo property' });
+    await second.flush();
+    expect((await readdir(dir)).filter((n) => n.includes('.corrupt-'))).toHaveLength(1);
+  });
+
+  it('reads a file written in clear before, and seals it, its .bak too', async () => {
+    const stateFile = path.join(dir, 'demo-cloud.json');
+    const first = await start({ stateFile });
+    await first.flush();
+    const code = await gatewayOf(first).createCode({ device_id: first.devices[0]!.deviceId, name: 'Old', code: '3095', starts_at: null, ends_at: null });
+    await stop(first);
+    expect((await onDisk(stateFile))[0]).toContain('3095');
+
+    const second = await start({ stateFile, cipher: cipherA });
+    expect(second.notice).toBeNull();
+    expect(second.apiKey).toBe(first.apiKey);
+    expect(await gatewayOf(second).getCode(code.access_code_id)).toMatchObject({ code: '3095' });
+    for (const text of await onDisk(stateFile)) expect([text.includes('3095'), text.includes(first.apiKey)]).toEqual([false, false]);
+  });
+
+  it('seals a damaged file in clear when it sets it aside', async () => {
+    const stateFile = path.join(dir, 'demo-cloud.json');
+    await writeFile(stateFile, '{"version":1,"workspaceId":"w","apiKey":"seam_demo_cut","database":{"access_codes":[{"code":"3096"');
+    const cloud = await start({ stateFile, cipher: cipherA });
+    expect(cloud.notice).toContain('set aside');
+    const aside = (await readdir(dir)).find((n) => n.includes('.corrupt-'))!;
+    const kept = await readFile(path.join(dir, aside), 'utf8');
+    expect([kept.includes('3096'), kept.includes('seam_demo_cut')]).toEqual([false, false]);
   });
 });

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { createDatabase, Fake } from '@seamapi/fake-seam-connect';
+import type { FieldCipher } from '../secrets/field-cipher';
 import { startDemoCloudFront } from './demo-cloud-front';
 import { createFidelityHooks } from './demo-cloud-fidelity';
 import { runDeviceRobot } from './demo-cloud-robot';
@@ -21,6 +22,11 @@ export type { DemoCloudDevice } from './demo-cloud-seed';
 export interface DemoCloudOptions {
   /** Where the demo cloud keeps its database across restarts (same key and device ids); absent, memory only. */
   stateFile?: string;
+  /**
+   * Seals the state file (it holds the demo key and every PIN of the demo workspace) with the data folder's key, as
+   * one value; a file in clear from before is read and written again sealed. Absent: the file is in clear.
+   */
+  cipher?: FieldCipher;
   /** The locks the demo workspace has (matched by serial number on restart; new ones are added). */
   devices: readonly DemoCloudDevice[];
   /** The demo cloud's clock: the robot's "now" and the time on events (default: the wall clock). */
@@ -61,7 +67,8 @@ export async function startDemoCloud(options: DemoCloudOptions): Promise<DemoClo
   const db: FakeStore = createDatabase();
   const fake = new Fake(db);
 
-  const saved = options.stateFile ? await loadDemoCloudState(options.stateFile, now()) : { snapshot: null, notice: null };
+  const cipher = options.cipher ?? null;
+  const saved = options.stateFile ? await loadDemoCloudState(options.stateFile, now(), cipher) : { snapshot: null, notice: null, isClear: false };
   let identity: { workspaceId: string; apiKey: string };
   if (saved.snapshot) {
     await fake.loadJSON(saved.snapshot.database as unknown as Parameters<Fake['loadJSON']>[0]);
@@ -92,8 +99,15 @@ export async function startDemoCloud(options: DemoCloudOptions): Promise<DemoClo
     ? createDemoCloudStateWriter(options.stateFile, () => {
         const { simulatedWorkspaceOutages: _outages, ...state } = db.getState();
         return { version: 1, ...identity, database: JSON.parse(JSON.stringify(state)) as Record<string, unknown> };
-      }, options.log ? { log: options.log } : {})
+      }, { cipher, ...(options.log ? { log: options.log } : {}) })
     : null;
+  if (writer && cipher && saved.isClear) {
+    // Loaded from a file in clear: written sealed twice, so that its .bak (the version replaced) is sealed too.
+    for (let i = 0; i < 2; i++) {
+      writer.schedule();
+      await writer.flush();
+    }
+  }
   let stamped = eventsOf(db).length;
   const unsubscribe = db.subscribe(() => {
     const events = eventsOf(db);

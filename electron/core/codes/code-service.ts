@@ -136,7 +136,8 @@ export function createCodeService(deps: CodeServiceDeps): CodeService {
         if (timeBound) {
           Object.assign(created, { type: 'time_bound', starts_at: timeBound.startsAt, ends_at: timeBound.endsAt, scheduled_by: timeBound.scheduledBy, status: timeBound.status });
         }
-        if (isCloudScheduled) created.cloud = emptyCloudState(d.cloud!.device_id);
+        // On a linked door the code starts its cloud life at once ("not in the cloud yet" until a sync takes it there).
+        if (d.cloud) created.cloud = emptyCloudState(d.cloud.device_id);
         const op = isCloudScheduled ? null : newOperation({ id: deps.newId(), code: created, kind: 'set_code', reason: timeBound?.reason ?? 'new_code', notBefore: timeBound?.loadAt ?? null, at: now });
         data.accessCodes.push(created);
         data.operations = [...prune(data.operations, now), ...(op ? [op] : [])];

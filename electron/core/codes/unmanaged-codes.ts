@@ -11,6 +11,7 @@ import { newOperation } from '../queue/operation-records';
 import type { ShardedStore } from '../store/store-v2';
 import { applyTransition, isActive, newOngoingCode } from './code-records';
 import { requireDoor } from '../store/find-door';
+import { emptyCloudState } from '../sync/outcome-records';
 
 /** What the unmanaged-codes service needs. */
 export interface UnmanagedDeps {
@@ -85,6 +86,7 @@ export function createUnmanagedCodes(deps: UnmanagedDeps): UnmanagedCodes {
       const adopted = newOngoingCode({ id: deps.newId(), doorId, name, pin: found.code ?? '', slot, at: now });
       applyTransition(adopted, { status: 'set', event: 'access_code.set_on_device' }, now);
       if (!andClear) Object.assign(adopted, { verified_at: now.toISOString(), verified_by: found.is_masked ? 'slot_status' : 'read_back' });
+      if (d.cloud) adopted.cloud = emptyCloudState(d.cloud.device_id);
       data.accessCodes.push(adopted);
       if (!andClear) return { code: structuredClone(adopted), opId: null };
       const op = newOperation({ id: deps.newId(), code: adopted, kind: 'remove_code', reason: 'clear_unmanaged', notBefore: null, at: now });

@@ -128,8 +128,27 @@ describe('cloud sync on the demo site', () => {
     expect(await services.handlers['sync.conflicts']({})).toEqual([]);
   }, 60_000);
 
+  it('never changes a PIN on the lock silently: a PIN changed in the cloud waits for the installer, then replaces the code', async () => {
+    const old = (await codesOf('Front door')).find((c) => c.code === '739164' && !c.is_removed)!;
+    const cloudId = old.cloud!.access_code_id!;
+    fake.cloud.database.updateAccessCode({ access_code_id: cloudId, code: '264913' });
+    await sync();
+    expect((await codesOf('Front door')).find((c) => c.access_code_id === old.access_code_id)).toMatchObject({ code: '739164', status: 'set' });
+    const [conflict] = await services.handlers['sync.conflicts']({});
+    expect(conflict).toMatchObject({ laptop: { code: '739164' }, cloud: { code: '264913' } });
+    const fresh = await services.handlers['sync.resolve']({ accessCodeId: old.access_code_id, keep: 'cloud' });
+    expect(fresh).toMatchObject({ code: '264913', cloud: { access_code_id: cloudId, conflict: null } });
+    await waitUntil('the new PIN is on the lock and the old one is off', async () => {
+      const codes = await codesOf('Front door');
+      return codes.find((c) => c.access_code_id === fresh.access_code_id)?.status === 'set' && codes.find((c) => c.access_code_id === old.access_code_id)?.is_removed === true;
+    });
+    await sync();
+    expect(fake.listAllCodes(deviceOf('Front door')).filter((c) => c.code === '264913' || c.code === '739164').map((c) => c.access_code_id)).toEqual([cloudId]);
+    expect((await services.handlers['sync.status']({})).pending).toBe(0);
+  }, 60_000);
+
   it('keeps a code deleted in the cloud as a record and takes it off the lock', async () => {
-    const code = (await codesOf('Front door')).find((c) => c.code === '739164')!;
+    const code = (await codesOf('Front door')).find((c) => c.code === '264913')!;
     fake.deleteInCloud(code.cloud!.access_code_id!);
     await sync();
     await waitUntil('the lock no longer holds it', async () => (await codesOf('Front door')).find((c) => c.access_code_id === code.access_code_id)!.is_removed);

@@ -5,7 +5,7 @@ import { instantToLocal } from '../../../shared/time';
 import { CodedError } from '../../../shared/result';
 import type { CodeService } from '../codes/code-service';
 import type { ShardedStore } from '../store/store-v2';
-import { versionOf } from './outbox-rules';
+import { versionOf } from '../../../shared/codes/code-version';
 import { touchesLock } from './pull-rules';
 
 /** Conflicts: the list, and the installer's choice. */

@@ -6,6 +6,7 @@ import type { ShardedStore } from '../store/store-v2';
 import type { CloudAccounts } from './cloud-account';
 import { suggestLinks } from './link-matching';
 import { isOpen } from './outbox-rules';
+import { emptyCloudState } from './outcome-records';
 import { reconcileSite } from './sync-run';
 
 /** Doors and cloud devices: what can be linked, the links, and the cloud's codes Lockbench did not create. */
@@ -61,11 +62,17 @@ export function createDoorLinks(deps: { store: ShardedStore; accounts: CloudAcco
       const siteIds = [...new Set(changed.map((d) => d.siteId))];
       for (const siteId of siteIds) {
         const unlinked = new Set(changed.filter((d) => d.siteId === siteId && !d.cloud).map((d) => d.id));
-        if (unlinked.size > 0) {
-          await (await store.codes(siteId)).update((data) => {
-            for (const e of data.outbox) if (unlinked.has(e.door_id) && isOpen(e) && e.kind === 'create' && e.sent_at === null) Object.assign(e, { state: 'done', updated_at: at });
-          });
-        }
+        const linked = new Map(changed.filter((d) => d.siteId === siteId && d.cloud).map((d) => [d.id, d.cloud!.device_id]));
+        await (await store.codes(siteId)).update((data) => {
+          for (const e of data.outbox) if (unlinked.has(e.door_id) && isOpen(e) && e.kind === 'create' && e.sent_at === null) Object.assign(e, { state: 'done', updated_at: at });
+          // The door's live codes start their cloud life now ("not in the cloud yet" until a sync takes them there).
+          for (const c of data.accessCodes) {
+            // Unlinked before the cloud ever had it: no cloud life (a code the cloud was to schedule is Lockbench's again).
+            if (unlinked.has(c.door_id) && c.cloud && !c.cloud.access_code_id) c.cloud = null;
+            const deviceId = linked.get(c.door_id);
+            if (deviceId && !c.is_removed && (!c.cloud || (!c.cloud.access_code_id && c.cloud.device_id !== deviceId))) c.cloud = emptyCloudState(deviceId);
+          }
+        });
         await reconcileSite(store, siteId, deps.now, deps.newId);
       }
       deps.onLinked(siteIds);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { AccessCode } from '../../../shared/domain/access-code';
 import { sampleAccessCode } from '../../../shared/testing/samples';
 import { createEmptySiteCodes } from '../store/store-v2-schema';
-import { cloudChangeNeeded, fillOutbox, sameVersion } from './outbox-rules';
+import { cloudChangeNeeded, fillOutbox } from './outbox-rules';
+import { sameVersion } from '../../../shared/codes/code-version';
 import { emptyCloudState } from './outcome-records';
 
 const at = new Date('2026-11-30T10:00:00Z');

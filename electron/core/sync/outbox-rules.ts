@@ -1,4 +1,5 @@
-import type { AccessCode, CodeVersion } from '../../../shared/domain/access-code';
+import type { AccessCode } from '../../../shared/domain/access-code';
+import { sameVersion, versionOf } from '../../../shared/codes/code-version';
 import type { OutboxEntry } from '../../../shared/domain/cloud';
 import type { CodeChange } from '../store/site-changes';
 import type { SiteCodesData } from '../store/store-v2';
@@ -14,17 +15,6 @@ export interface OutboxContext {
 /** An outbox entry still to be done (a failed one waits for the installer, and still counts: nothing is dropped). */
 export function isOpen(entry: OutboxEntry): boolean {
   return entry.state === 'pending' || entry.state === 'failed';
-}
-
-/** The version of a code the cloud must know (compared with what both sides last agreed on). */
-export function versionOf(code: AccessCode): CodeVersion {
-  return { name: code.name, code: code.code, starts_at: code.starts_at, ends_at: code.ends_at };
-}
-
-/** Two versions of a code agree (instants compared as instants; a PIN the cloud does not tell agrees with any). */
-export function sameVersion(a: CodeVersion, b: CodeVersion): boolean {
-  const sameInstant = (x: string | null, y: string | null) => x === y || (x !== null && y !== null && Date.parse(x) === Date.parse(y));
-  return a.name === b.name && (a.code === b.code || a.code === '' || b.code === '') && sameInstant(a.starts_at, b.starts_at) && sameInstant(a.ends_at, b.ends_at);
 }
 
 /** True when the installer ended the code on the laptop (removal asked, or removed). */
@@ -49,9 +39,11 @@ export function cloudChangeNeeded(code: AccessCode, isLinked: boolean): OutboxEn
  */
 export function fillOutbox(data: SiteCodesData, changes: readonly CodeChange[], ctx: OutboxContext): void {
   const at = ctx.now().toISOString();
+  const openByCode = new Map<string, OutboxEntry[]>();
+  for (const e of data.outbox) if (isOpen(e)) openByCode.set(e.access_code_id, [...(openByCode.get(e.access_code_id) ?? []), e]);
   for (const { after } of changes) {
     if (!after) continue;
-    const open = data.outbox.filter((e) => e.access_code_id === after.access_code_id && isOpen(e));
+    const open = openByCode.get(after.access_code_id) ?? [];
     if (isEndedLocally(after)) {
       for (const e of open) {
         // Never sent, or refused by the cloud: nothing of it is in the cloud. (One sent without an answer stays: it
@@ -61,7 +53,9 @@ export function fillOutbox(data: SiteCodesData, changes: readonly CodeChange[], 
     }
     const kind = cloudChangeNeeded(after, ctx.deviceOf(after.door_id) !== null);
     if (!kind || open.some((e) => e.kind === kind && isOpen(e))) continue;
-    data.outbox.push(newEntry(after, kind, at, ctx.newId()));
+    const entry = newEntry(after, kind, at, ctx.newId());
+    data.outbox.push(entry);
+    openByCode.set(after.access_code_id, [...open, entry]);
   }
 }
 

@@ -10,6 +10,11 @@ export function retryDelayMs(attempts: number, random: () => number): number {
   return Math.min(300_000, 2_000 * 2 ** Math.max(0, attempts - 1)) * (0.5 + random());
 }
 
+/** The cloud's words with the code's PIN masked: they are stored (not sealed) and shown, and a PIN is kept only sealed. */
+export function withoutPin(message: string, pin: string | undefined): string {
+  return pin && pin.length > 0 ? message.split(pin).join('•'.repeat(pin.length)) : message;
+}
+
 /** A fresh cloud state for `code` on `deviceId` (nothing known in the cloud yet). */
 export function emptyCloudState(deviceId: string): CodeCloudState {
   return { access_code_id: null, device_id: deviceId, base: null, status: null, errors: [], warnings: [], synced_at: null, removed_in_cloud: false, conflict: null };
@@ -18,8 +23,9 @@ export function emptyCloudState(deviceId: string): CodeCloudState {
 /** What the cloud says about a code (status, errors, warnings), copied onto the local record's cloud state. */
 export function copyCloudFacts(state: CodeCloudState, cloud: CloudCode, at: string): void {
   state.status = localStatusOf(cloud) ?? state.status;
-  state.errors = cloud.errors.map((e) => ({ error_code: e.error_code, message: e.message, created_at: at }));
-  state.warnings = cloud.warnings.map((w) => ({ error_code: w.warning_code, message: w.message, created_at: at }));
+  const pin = cloud.code ?? undefined;
+  state.errors = cloud.errors.map((e) => ({ error_code: e.error_code, message: withoutPin(e.message, pin), created_at: at }));
+  state.warnings = cloud.warnings.map((w) => ({ error_code: w.warning_code, message: withoutPin(w.message, pin), created_at: at }));
   state.synced_at = at;
 }
 
@@ -73,17 +79,19 @@ export function recordOutcome(data: SiteCodesData, entryId: string, outcome: Pus
       return null;
     case 'retry':
       entry.attempts += 1;
-      entry.last_error = outcome.error;
+      entry.last_error = { ...outcome.error, message: withoutPin(outcome.error.message, code?.code) };
       entry.not_before = new Date(now.getTime() + retryDelayMs(entry.attempts, random)).toISOString();
       entry.updated_at = at;
       return null;
-    case 'failed':
+    case 'failed': {
       entry.attempts += 1;
-      finish('failed', outcome.error);
+      const message = withoutPin(outcome.error.message, code?.code);
+      finish('failed', { ...outcome.error, message });
       if (code) {
         code.cloud ??= emptyCloudState(deviceId ?? '');
-        code.cloud.errors = [{ error_code: 'sync_rejected', message: outcome.error.message, created_at: at }];
+        code.cloud.errors = [{ error_code: 'sync_rejected', message, created_at: at }];
       }
       return code ?? null;
+    }
   }
 }

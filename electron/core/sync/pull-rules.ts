@@ -1,6 +1,6 @@
 import type { AccessCode, CodeVersion } from '../../../shared/domain/access-code';
 import type { CloudCode } from '../cloud/cloud-gateway';
-import { sameVersion, versionOf } from './outbox-rules';
+import { sameVersion, versionOf } from '../../../shared/codes/code-version';
 
 /** The cloud's version of a code (a PIN the cloud does not tell is '' and agrees with any). */
 export function cloudVersionOf(code: CloudCode): CodeVersion {

@@ -4,7 +4,7 @@ import { isCodedError, type AppError } from '../../../shared/result';
 import type { CloudCode, CloudGateway } from '../cloud/cloud-gateway';
 import { wasConfirmedOnLock } from '../codes/code-records';
 import type { DeviceLookups } from './device-lookups';
-import { versionOf } from './outbox-rules';
+import { versionOf } from '../../../shared/codes/code-version';
 import { cloudVersionOf, decidePull } from './pull-rules';
 
 /** What one outbox entry came to; `outcome-records.ts` writes it to the store. */

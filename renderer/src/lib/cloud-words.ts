@@ -5,6 +5,7 @@ import { wordsForIssue } from './error-words';
 import { windowWords } from './schedule-words';
 import { formatSiteMoment, formatSiteNear } from './site-time';
 import type { CodeIssueView, Tone } from './status-words';
+import { differingFields, versionOf } from '../../../shared/codes/code-version';
 
 /**
  * Codes, doors and devices in the cloud, in words: a code's cloud line, codes made in the cloud, a door's link, the
@@ -35,25 +36,6 @@ const LINE: Record<CodeCloudState, { tone: Tone; text: string }> = {
   removing: { tone: 'pending', text: 'removing…' },
   no_status: { tone: 'pending', text: 'created, waiting for its status' },
 };
-
-/** The fields both sides may change, as a version (to compare with the cloud's `base`). */
-export function versionOf(code: Pick<AccessCode, 'name' | 'code' | 'starts_at' | 'ends_at'>): CodeVersion {
-  return { name: code.name, code: code.code, starts_at: code.starts_at, ends_at: code.ends_at };
-}
-
-function sameInstant(a: string | null, b: string | null): boolean {
-  return a === b || (a !== null && b !== null && Date.parse(a) === Date.parse(b));
-}
-
-/** The version fields that differ between two versions. */
-export function differingFields(a: CodeVersion, b: CodeVersion): Array<keyof CodeVersion> {
-  const out: Array<keyof CodeVersion> = [];
-  if ((a.name ?? '') !== (b.name ?? '')) out.push('name');
-  if (a.code !== b.code) out.push('code');
-  if (!sameInstant(a.starts_at, b.starts_at)) out.push('starts_at');
-  if (!sameInstant(a.ends_at, b.ends_at)) out.push('ends_at');
-  return out;
-}
 
 /** Where a code stands in the cloud; null for a code with no cloud life (its door is not linked). */
 export function codeCloudState(code: Pick<AccessCode, 'cloud' | 'name' | 'code' | 'starts_at' | 'ends_at'>): CodeCloudState | null {

@@ -171,7 +171,7 @@ export class CloudAccountSettings {
 
   #words(field: CloudAccountField, issue: { code: string; message: string; maximum?: unknown }): string {
     const label = field === 'secret' ? this.secretLabel : field === 'workspaceId' ? 'Workspace id' : 'Endpoint';
-    if (field === 'endpoint' && issue.code !== 'too_big') return 'Endpoint: type a full address starting with https:// (or leave it empty for Seam’s)';
+    if (field === 'endpoint' && issue.code !== 'too_big') return 'Endpoint: type a full address starting with https:// (plain http:// only to this computer), or leave it empty for Seam’s';
     if (issue.code === 'too_big') return `${label} is longer than ${String(issue.maximum)} characters`;
     if (issue.code === 'too_small') return issue.message.charAt(0).toUpperCase() + issue.message.slice(1);
     return `${label}: ${issue.message}`;
