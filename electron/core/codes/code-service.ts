@@ -98,6 +98,20 @@ export function createCodeService(deps: CodeServiceDeps): CodeService {
     };
   }
 
+  /**
+   * Before a full lock refuses a code: zwave-js's picture of the slots other codes hold may be stale (a crash right
+   * after a removal, before its cache was written), so those slots are read again — radio only when the lock looks full.
+   */
+  async function rereadIfFull(d: Door, profile: LockProfile, codes: readonly AccessCode[]): Promise<void> {
+    if (!locks.isLockReady(d.siteId, d.nodeId)) return;
+    const { takenSlots } = rulesFor(d, profile, codes);
+    if (chooseFreeSlot({ slotCount: profile.slotCount, reservedSlots: profile.reservedSlots, taken: takenSlots }) !== null) return;
+    const ours = new Set(codes.filter((c) => c.door_id === d.id && isActive(c)).flatMap((c) => (c.slot === null ? [] : [c.slot])));
+    for (const { slot } of lockSlots(d, profile)) {
+      if (!ours.has(slot)) await locks.network(d.siteId).readCode(d.nodeId, slot).catch(() => null);
+    }
+  }
+
   return {
     async list(doorId) {
       const d = door(doorId);
@@ -113,6 +127,7 @@ export function createCodeService(deps: CodeServiceDeps): CodeService {
       const cloudSchedules = d.cloud?.facts?.can_program_online_access_codes === true;
       const timeBound = input.window ? decideTimeBound({ window: input.window, confirmLockbenchScheduling: input.confirmLockbenchScheduling, cloudSchedules }, profile, zone, clock.now()) : null;
       const isCloudScheduled = timeBound?.scheduledBy === 'cloud';
+      if (!isCloudScheduled) await rereadIfFull(d, profile, doc.read().accessCodes);
       // Rules, duplicate check, slot allocation, the code and its operation all happen inside one serialised
       // durable update: two creates racing on one door can never take the same slot or the same PIN.
       const { code, operation } = await doc.update((data) => {

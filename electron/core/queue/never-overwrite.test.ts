@@ -22,6 +22,20 @@ describe('never overwriting a code Lockbench did not create', () => {
     expect(h.network.cachedSlots(2)).toContainEqual({ slot: 1, status: 'enabled', code: '9090' });
   });
 
+  it('reads the slots again before calling a lock full: a stale picture of codes from elsewhere does not refuse a code', async () => {
+    h = await createQueueHarness({ slotCount: 3 });
+    for (const [slot, pin] of [[1, '1111'], [2, '2222'], [3, '3333']] as const) h.network.plant(2, slot, pin);
+    h.network.interview(2);
+    // Cleared behind the controller's back (or by a removal whose cache write a crash lost): the picture is stale.
+    h.network.memory.get(2)!.delete(2);
+    const code = await h.codes.create('front', { code: '4815' });
+    expect(code.slot).toBe(2);
+    await h.settle();
+    expect(await h.codes.list('front')).toContainEqual(expect.objectContaining({ code: '4815', status: 'set', slot: 2 }));
+    expect(h.network.memory.get(2)!.get(1)).toBe('1111');
+    await expect(h.codes.create('front', { code: '5926' })).rejects.toMatchObject({ code: 'codes.no_free_slot' });
+  });
+
   it('survives any number of creates, in batches proven by checksum too, and stops with no_free_slot when full', async () => {
     h = await createQueueHarness({ slotCount: 8 });
     const planted = new Map([[2, '1212'], [5, '5656'], [8, '8888']]);
