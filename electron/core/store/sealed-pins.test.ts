@@ -71,6 +71,23 @@ describe('PINs at rest in the store', () => {
     expect(await pinsOf(cipher)).toEqual(PINS);
   });
 
+  it('seals the cloud\'s copies of a PIN too (the version both sides agreed on, a conflicting one) and reads them back', async () => {
+    await seed(cipher);
+    const store = await openShardedStore({ dir: folder.dir, pinCipher: cipher });
+    const version = (pin: string) => ({ name: 'Guest', code: pin, starts_at: null, ends_at: null });
+    await (await store.codes('s1')).update((d) => {
+      d.accessCodes[0]!.cloud = {
+        access_code_id: 'cloud-1', device_id: 'dev-1', base: version(PINS[0]!), status: 'set', errors: [], warnings: [],
+        synced_at: null, removed_in_cloud: false, conflict: { cloud: version(PINS[2]!), seen_at: now().toISOString() },
+      };
+    });
+    await store.close();
+    expect(await filesWithPins(folder.dir)).toEqual([]);
+    const again = await openShardedStore({ dir: folder.dir, pinCipher: cipher });
+    expect((await again.codes('s1')).read().accessCodes[0]!.cloud).toMatchObject({ base: { code: PINS[0] }, conflict: { cloud: { code: PINS[2] } } });
+    await again.close();
+  });
+
   it('re-seals only a PIN that changed: the other codes keep their sealed form byte for byte', async () => {
     await seed(cipher);
     const sealedBefore = JSON.parse(await readFile(path.join(folder.dir, 'sites', 's1.json'), 'utf8')).accessCodes.map((c: { code: string }) => c.code);

@@ -24,7 +24,7 @@ export interface PushDeps {
 }
 
 /** How many entries are marked "sent" in one durable write before their requests go out. */
-const CHUNK = 64;
+const CHUNK = 128;
 
 /** Longest an outcome waits in memory when no chunk's write comes to carry it to disk (a slow cloud, the last chunk). */
 const OUTCOME_WAIT_MS = 500;

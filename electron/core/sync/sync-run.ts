@@ -43,12 +43,14 @@ export function deviceOfDoor(store: ShardedStore, doorId: string): string | null
  */
 export async function reconcileSite(store: ShardedStore, siteId: string, now: () => Date, newId: () => string): Promise<void> {
   const doc = await store.codes(siteId);
-  const needs = (data: { readonly accessCodes: readonly AccessCode[]; readonly outbox: readonly OutboxEntry[] }) =>
-    data.accessCodes.flatMap((code) => {
-      const kind = cloudChangeNeeded(code, deviceOfDoor(store, code.door_id) !== null);
-      const hasEntry = data.outbox.some((e) => e.access_code_id === code.access_code_id && e.kind === kind && isOpen(e));
-      return kind && !hasEntry ? [{ code, kind }] : [];
+  const needs = (data: { readonly accessCodes: readonly AccessCode[]; readonly outbox: readonly OutboxEntry[] }) => {
+    const open = new Set(data.outbox.filter(isOpen).map((e) => `${e.access_code_id} ${e.kind}`));
+    const linked = new Set(linkedDoors(store).map((d) => d.id));
+    return data.accessCodes.flatMap((code) => {
+      const kind = cloudChangeNeeded(code, linked.has(code.door_id));
+      return kind && !open.has(`${code.access_code_id} ${kind}`) ? [{ code, kind }] : [];
     });
+  };
   const hasHistory = pruneOutbox([...doc.read().outbox], now()).length !== doc.read().outbox.length;
   if (needs(doc.read()).length === 0 && !hasHistory) return;
   await doc.update((data) => {
@@ -104,11 +106,14 @@ async function pullDoor(deps: SyncRunDeps, door: Door): Promise<void> {
   for (const id of missingIds(doc.read(), door.id, managed)) if ((await deps.gateway.getCode(id)) === null) gone.add(id);
   const result = await doc.update((data) => applyDoorPull(data, { door, deviceId, managed, unmanaged, goneIds: gone }, deps.now(), deps.newId, deps.isRunning));
   if (result.removals.length > 0) deps.onRemovals([door.id], result.removals);
+  // A device's facts (online, battery, rules) change slowly: read again every ten minutes, not at every sync.
+  const stored = door.cloud!.facts;
+  if (stored && deps.now().getTime() - Date.parse(stored.read_at) < FACTS_MAX_AGE_MS) return;
   const facts = await deps.gateway.getDevice(deviceId).catch((e: unknown) => (isCodedError(e) && e.code === 'sync.not_found' ? null : Promise.reject(e)));
-  if (!facts || sameFacts(door.cloud!.facts, facts, deps.now())) return;
+  if (!facts) return;
   await deps.store.index.update((data) => {
-    const stored = data.doors.find((d) => d.id === door.id);
-    if (stored?.cloud?.device_id === deviceId) stored.cloud.facts = facts;
+    const linked = data.doors.find((d) => d.id === door.id);
+    if (linked?.cloud?.device_id === deviceId) linked.cloud.facts = facts;
   });
 }
 
@@ -127,8 +132,5 @@ async function pullEvents(deps: SyncRunDeps, doors: readonly Door[]): Promise<vo
   });
 }
 
-/** Facts unchanged and read within the hour: not written again (no index write at every sync). */
-function sameFacts(stored: CloudDeviceFacts | null, fresh: CloudDeviceFacts, now: Date): boolean {
-  if (!stored || now.getTime() - Date.parse(stored.read_at) > 3_600_000) return false;
-  return JSON.stringify({ ...stored, read_at: '' }) === JSON.stringify({ ...fresh, read_at: '' });
-}
+/** How old a linked device's facts may get before a sync reads them again. */
+const FACTS_MAX_AGE_MS = 10 * 60_000;
