@@ -1,5 +1,5 @@
 import type { AccessCode } from '../../../shared/domain/access-code';
-import type { CloudDeviceFacts, OutboxEntry } from '../../../shared/domain/cloud';
+import type { OutboxEntry } from '../../../shared/domain/cloud';
 import type { Door } from '../../../shared/domain/door';
 import type { AppError } from '../../../shared/result';
 import { isCodedError } from '../../../shared/result';
