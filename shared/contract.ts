@@ -160,6 +160,18 @@ export const requests = {
     payload: z.object({ advanceMinutes: z.number().int().min(1).max(60 * 24 * 60) }).strict(),
     value: z.object({ now: z.string() }),
   },
+  /**
+   * Demo cloud only: change something in the cloud as a person in Seam's console would (rename or delete a code the
+   * cloud has, add a code Lockbench did not create), then sync, to see a cloud-side change come back.
+   */
+  'demo.cloudChange': {
+    payload: z.discriminatedUnion('action', [
+      z.object({ action: z.literal('rename'), doorId: id, accessCodeId: id, name: codeNameSchema }).strict(),
+      z.object({ action: z.literal('delete'), doorId: id, accessCodeId: id }).strict(),
+      z.object({ action: z.literal('add'), doorId: id, name: codeNameSchema, code: pinSchema }).strict(),
+    ]),
+    value: syncStatusSchema,
+  },
   /** Demo site only: type a code on a virtual lock's keypad; the lock reports the unlock (proof of use). */
   'demo.keypad': { payload: z.object({ doorId: id, accessCodeId: id }).strict(), value: z.object({ sent: z.literal(true) }) },
 } as const;

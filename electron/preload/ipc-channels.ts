@@ -47,6 +47,7 @@ export const requestChannelNames = [
   'sync.now',
   'sync.conflicts',
   'sync.resolve',
+  'demo.cloudChange',
 ] as const satisfies readonly RequestChannel[];
 
 /** Every event channel of the contract. */

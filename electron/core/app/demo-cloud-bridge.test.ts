@@ -51,6 +51,20 @@ describe('the demo cloud', () => {
     expect(code.cloud?.access_code_id).toBeTruthy();
   }, 60_000);
 
+  it('lets a change made in the demo cloud come back: a rename, a code made there, a deletion', async () => {
+    const door = await front();
+    const code = (await services.handlers['codes.list']({ doorId: door.id })).find((c) => c.code === '318467')!;
+    await services.handlers['demo.cloudChange']({ action: 'rename', doorId: door.id, accessCodeId: code.access_code_id, name: 'Renamed in the cloud' });
+    expect((await services.handlers['codes.list']({ doorId: door.id })).find((c) => c.access_code_id === code.access_code_id)!.name).toBe('Renamed in the cloud');
+    await services.handlers['demo.cloudChange']({ action: 'add', doorId: door.id, name: 'Cleaner (cloud)', code: '605144' });
+    expect((await services.handlers['codes.fromCloud']({ doorId: door.id })).map((c) => c.name)).toContain('Cleaner (cloud)');
+    const extra = await services.handlers['codes.create']({ doorId: door.id, name: 'Short stay', code: '771526' });
+    await waitUntil('on the lock', async () => (await services.handlers['codes.list']({ doorId: door.id })).some((c) => c.access_code_id === extra.access_code_id && c.status === 'set'));
+    await services.handlers['sync.now']({});
+    await services.handlers['demo.cloudChange']({ action: 'delete', doorId: door.id, accessCodeId: extra.access_code_id });
+    await waitUntil('taken off the lock', async () => (await services.handlers['codes.list']({ doorId: door.id })).find((c) => c.access_code_id === extra.access_code_id)!.is_removed);
+  }, 60_000);
+
   it('keeps the demo cloud, its links and codes across a restart, with its PINs and key sealed on disk', async () => {
     const before = (await services.handlers['codes.list']({ doorId: (await front()).id })).find((c) => c.code === '318467')!;
     await services.close();

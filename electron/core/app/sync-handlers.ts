@@ -8,6 +8,8 @@ import type { CloudAccounts } from '../sync/cloud-account';
 import type { Conflicts } from '../sync/conflicts';
 import type { DoorLinks } from '../sync/door-links';
 import type { SyncEngine } from '../sync/sync-engine';
+import type { DemoCloudConsole } from '../cloud/demo-cloud-console';
+import { CodedError } from '../../../shared/result';
 
 /** What the cloud channels delegate to. */
 export interface SyncHandlerDeps {
@@ -20,10 +22,12 @@ export interface SyncHandlerDeps {
   conflicts: Conflicts;
   /** A change of account: the engine starts over with it. */
   onAccountChanged(): void;
+  /** The demo cloud's console, when the account is the demo cloud (null otherwise). */
+  demoConsole(): Promise<DemoCloudConsole | null>;
 }
 
 /** The channels served here. */
-export type SyncChannels = 'codes.update' | 'codes.fromCloud' | 'cloud.account' | 'cloud.setAccount' | 'cloud.clearAccount' | 'cloud.devices' | 'cloud.link' | 'sync.status' | 'sync.now' | 'sync.conflicts' | 'sync.resolve' | 'doors.check';
+export type SyncChannels = 'demo.cloudChange' | 'codes.update' | 'codes.fromCloud' | 'cloud.account' | 'cloud.setAccount' | 'cloud.clearAccount' | 'cloud.devices' | 'cloud.link' | 'sync.status' | 'sync.now' | 'sync.conflicts' | 'sync.resolve' | 'doors.check';
 
 /** The cloud sync channels (and the capability check, which merges a linked door's cloud facts). */
 export function createSyncHandlers(deps: SyncHandlerDeps): Pick<RequestHandlers, SyncChannels> {
@@ -48,6 +52,22 @@ export function createSyncHandlers(deps: SyncHandlerDeps): Pick<RequestHandlers,
     'sync.now': () => engine.syncNow(),
     'sync.conflicts': () => conflicts.list(),
     'sync.resolve': (p) => conflicts.resolve(p.accessCodeId, p.keep),
+    'demo.cloudChange': async (p) => {
+      const console = await deps.demoConsole();
+      if (!console) throw new CodedError('sync.no_account', 'Only the demo cloud can be changed from here: choose "Demo cloud" under Cloud sync first.');
+      const door = requireDoor(store.index, p.doorId);
+      if (!door.cloud) throw new CodedError('sync.not_found', `${door.name} is not linked to a cloud device: link it first.`);
+      if (p.action === 'add') {
+        console.add(door.cloud.device_id, { code: p.code, name: p.name });
+      } else {
+        const code = (await deps.codes.list(p.doorId)).find((c) => c.access_code_id === p.accessCodeId);
+        const cloudId = code?.cloud?.removed_in_cloud ? null : code?.cloud?.access_code_id;
+        if (!cloudId) throw new CodedError('sync.not_found', 'The cloud does not have this code (yet): sync first.');
+        if (p.action === 'rename') console.rename(cloudId, p.name);
+        else console.remove(cloudId);
+      }
+      return engine.syncNow();
+    },
     'doors.check': async (p) => {
       const report = await sites.check(p.doorId);
       const door = requireDoor(store.index, p.doorId);

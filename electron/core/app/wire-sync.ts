@@ -17,6 +17,7 @@ import { createConflicts } from '../sync/conflicts';
 import { createDoorLinks } from '../sync/door-links';
 import { createSyncEngine } from '../sync/sync-engine';
 import { bridgeDemoCloud } from './demo-cloud-bridge';
+import { demoCloudConsole } from '../cloud/demo-cloud-console';
 import { createSyncHandlers } from './sync-handlers';
 
 /** What the sync side is wired from. */
@@ -87,6 +88,7 @@ export function wireSync(deps: WireSyncDeps) {
   const handlers = createSyncHandlers({
     store, sites: deps.sites, codes: deps.codes, accounts, links, engine, conflicts,
     onAccountChanged: () => void engine.syncNow().catch(() => {}),
+    demoConsole: async () => (accounts.current()?.kind === 'demo' ? demoCloudConsole(await demoCloud()) : null),
   });
 
   return {

@@ -5,7 +5,8 @@ import type { Routes } from '@seamapi/fake-seam-connect';
 import type { CloudAccount } from '../../../shared/domain/cloud';
 import type { CloudGateway } from './cloud-gateway';
 import { startDemoCloud, type DemoCloud, type DemoCloudDevice } from './demo-cloud';
-import { codesOf, type FakeCode } from './demo-cloud-rows';
+import { demoCloudConsole } from './demo-cloud-console';
+import type { FakeCode } from './demo-cloud-rows';
 import { createSeamGateway } from './seam-gateway';
 
 /**
@@ -88,14 +89,7 @@ export async function startFakeCloud(
   });
   const db = cloud.database;
   const account: CloudAccount = { kind: 'demo', workspaceId: cloud.workspaceId, workspaceName: null, endpoint: cloud.endpoint, checkedAt: null };
-  const codeOf = (id: string) => {
-    const code = codesOf(db).find((c) => c.access_code_id === id);
-    if (!code) throw new Error(`The fake cloud has no code ${id}.`);
-    return code;
-  };
-  // Test-only: Seam records these events for changes made in its console; the fake's database calls record none.
-  const event = (event_type: string, code: FakeCode) =>
-    db.addEvent({ event_type, workspace_id: cloud.workspaceId, device_id: code.device_id, access_code_id: code.access_code_id, created_at: now().toISOString(), occurred_at: now().toISOString() });
+  const console = demoCloudConsole(cloud, now);
 
   return {
     cloud,
@@ -107,24 +101,10 @@ export async function startFakeCloud(
       if (on) db.simulateWorkspaceOutage(cloud.workspaceId, { routes: GATEWAY_ROUTES });
       else db.simulateWorkspaceOutageRecovery(cloud.workspaceId);
     },
-    renameInCloud(id, name) {
-      db.updateAccessCode({ access_code_id: id, name });
-      event('access_code.changed', codeOf(id));
-    },
-    deleteInCloud(id) {
-      const code = codeOf(id);
-      db.deleteAccessCode(id);
-      event('access_code.deleted', code);
-    },
-    addCodeInCloud(deviceId, { code, name, starts_at, ends_at, managed = true }) {
-      const window = starts_at && ends_at ? { type: 'time_bound', starts_at, ends_at } : { type: 'ongoing' };
-      // An unmanaged code is one Seam read off the lock: it is on the lock already.
-      const state = managed ? { is_managed: true } : { is_managed: false, status: 'set' };
-      const added = db.addAccessCode({ workspace_id: cloud.workspaceId, device_id: deviceId, code, name, created_at: now().toISOString(), ...window, ...state });
-      event('access_code.created', added as FakeCode);
-      return added.access_code_id as string;
-    },
-    listAllCodes: (deviceId) => codesOf(db).filter((c) => c.device_id === deviceId),
+    renameInCloud: (id, name) => console.rename(id, name),
+    deleteInCloud: (id) => console.remove(id),
+    addCodeInCloud: (deviceId, code) => console.add(deviceId, code),
+    listAllCodes: (deviceId) => console.codesOn(deviceId),
     async close() {
       await cloud.close();
       await rm(dir, { recursive: true, force: true });

@@ -89,6 +89,7 @@ export const fakeValues: { [C in RequestChannel]: ValueOf<C> } = {
   'sync.now': fakeSyncStatus,
   'sync.conflicts': [],
   'sync.resolve': fakeCode,
+  'demo.cloudChange': fakeSyncStatus,
 };
 
 /** A minimal valid payload for every channel: removing any one key makes it invalid. */
@@ -127,6 +128,7 @@ export const minimalPayloads: { [C in RequestChannel]: PayloadOf<C> } = {
   'sync.now': {},
   'sync.conflicts': {},
   'sync.resolve': { accessCodeId: 'code-1', keep: 'laptop' },
+  'demo.cloudChange': { action: 'delete', doorId: 'door-1', accessCodeId: 'code-1' },
 };
 
 /** Fake handlers answering every channel with its fixture value; `calls` records the channels called. */

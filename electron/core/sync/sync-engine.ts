@@ -34,7 +34,7 @@ export interface SyncEngine {
   close(): Promise<void>;
 }
 
-/** Waits after the cloud could not be reached: 5 s, 15 s, 30 s, then every minute. */
+/** Waits after the cloud could not be reached: about 5 s, 15 s, 30 s, then every minute (each ±25 %: jitter). */
 const OFFLINE_BACKOFF_MS = [5_000, 15_000, 30_000, 60_000];
 
 /**
@@ -152,7 +152,10 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   async function planNext(): Promise<void> {
     if (isClosed || !store.index.read().cloud.account) return;
     const now = clock.now().getTime();
-    if (lastError?.code === 'sync.offline') return schedule(new Date(now + OFFLINE_BACKOFF_MS[Math.min(offlineStreak, OFFLINE_BACKOFF_MS.length) - 1]!));
+    if (lastError?.code === 'sync.offline') {
+      const wait = OFFLINE_BACKOFF_MS[Math.min(offlineStreak, OFFLINE_BACKOFF_MS.length) - 1]! * (0.75 + deps.random() * 0.5);
+      return schedule(new Date(now + wait));
+    }
     const backoff = await earliestBackoff().catch(() => null);
     const interval = now + intervalMs;
     schedule(new Date(backoff ? Math.max(now + 1_000, Math.min(backoff.getTime(), interval)) : interval));
