@@ -38,6 +38,8 @@ export function createSyncHandlers(deps: SyncHandlerDeps): Pick<RequestHandlers,
     'cloud.account': async () => accounts.current(),
     'cloud.setAccount': async (p) => {
       const account = await accounts.set(p.account);
+      // Links belong to a workspace: doors linked to devices the new account does not have are unlinked at once.
+      await links.dropMissingDevices();
       deps.onAccountChanged();
       return account;
     },

@@ -140,4 +140,22 @@ describe('cloud sync when things go wrong', () => {
     expect(network.seen.filter((p) => p.startsWith('/access_codes/create')).length).toBeGreaterThanOrEqual(2);
     expect(cloudCountOf(pin!)).toBe(1);
   }, 60_000);
+
+  it('never takes codes off a lock because their device is gone from the cloud (another workspace, a device deleted there)', async () => {
+    const back = await door('Back door');
+    const [pin] = await guestCodes(1, 9500);
+    await sync();
+    expect(cloudCountOf(pin!)).toBe(1);
+    // Test-only: the device disappears from the workspace, as when it is deleted in Seam's console; Seam's codes go with
+    // it (the fake keeps them, so they are deleted here too — without the events a person's deletion would make).
+    const codesThere = fake.listAllCodes(deviceOf('Back door')).map((c) => c.access_code_id);
+    fake.cloud.database.deleteDevice(deviceOf('Back door'));
+    for (const id of codesThere) fake.cloud.database.deleteAccessCode(id);
+    const status = await sync();
+    expect(status.lastError).toMatchObject({ code: 'sync.not_found' });
+    expect(status.lastError!.message).toContain('Back door');
+    const code = (await services.handlers['codes.list']({ doorId: back.id })).find((c) => c.code === pin)!;
+    expect(code).toMatchObject({ is_removed: false, cloud: { removed_in_cloud: false } });
+    expect((await services.handlers['queue.list']({ siteId: 'demo' })).filter((q) => q.access_code_id === code.access_code_id && q.kind === 'remove_code')).toEqual([]);
+  }, 60_000);
 });

@@ -156,4 +156,24 @@ describe('cloud sync on the demo site', () => {
     expect(kept.cloud).toMatchObject({ removed_in_cloud: true });
     expect(kept.events.map((e) => e.event_type)).toContain('access_code.removed_from_device');
   }, 60_000);
+
+  it('unlinking keeps the codes on the lock and forgets their cloud ids; linking again finds them in the cloud, never twice', async () => {
+    const front = await door('Front door');
+    const created = await services.handlers['codes.create']({ doorId: front.id, name: 'Caretaker', code: '593027' });
+    await waitUntil('on the lock', async () => (await codesOf('Front door')).some((c) => c.access_code_id === created.access_code_id && c.status === 'set'));
+    fake.addCodeInCloud(deviceOf('Front door'), { code: '593027', name: 'Seen on lock', managed: false }); // Seam reading the lock (test-only)
+    await sync();
+    const cloudId = (await codesOf('Front door')).find((c) => c.access_code_id === created.access_code_id)!.cloud!.access_code_id;
+    expect(cloudId).toBeTruthy();
+    await services.handlers['cloud.link']({ links: [{ doorId: front.id, deviceId: null }] });
+    await sync();
+    const unlinked = (await codesOf('Front door')).find((c) => c.access_code_id === created.access_code_id)!;
+    expect(unlinked).toMatchObject({ status: 'set', is_removed: false, cloud: null });
+    await services.handlers['cloud.link']({ links: [{ doorId: front.id, deviceId: deviceOf('Front door') }] });
+    await sync();
+    const relinked = (await codesOf('Front door')).find((c) => c.access_code_id === created.access_code_id)!;
+    expect(relinked.cloud).toMatchObject({ access_code_id: cloudId, removed_in_cloud: false });
+    expect(fake.listAllCodes(deviceOf('Front door')).filter((c) => c.code === '593027')).toHaveLength(1);
+    expect((await services.handlers['sync.status']({})).pending).toBe(0);
+  }, 60_000);
 });

@@ -2,7 +2,7 @@ import type { CloudDeviceFacts, CloudForeignCode, LinkSuggestion } from '../../.
 import type { Door } from '../../../shared/domain/door';
 import { CodedError } from '../../../shared/result';
 import { requireDoor } from '../store/find-door';
-import type { ShardedStore } from '../store/store-v2';
+import type { ShardedStore, SiteCodesData } from '../store/store-v2';
 import type { CloudAccounts } from './cloud-account';
 import { suggestLinks } from './link-matching';
 import { isOpen } from './outbox-rules';
@@ -15,6 +15,34 @@ export interface DoorLinks {
   /** Links (device id) or unlinks (null) many doors in one index write; returns the doors as they are now. */
   link(links: readonly { doorId: string; deviceId: string | null }[]): Promise<Door[]>;
   fromCloud(doorId: string): Promise<CloudForeignCode[]>;
+  /** Unlinks the doors whose device the account's workspace does not have (after a change of account). */
+  dropMissingDevices(): Promise<void>;
+}
+
+/**
+ * A door whose device changed (linked, unlinked, or linked to another device): its codes' cloud life starts over on the
+ * new device ("not in the cloud yet"; a code the cloud already has is then found by its PIN, never created twice) or
+ * ends with the link. Their cloud ids belong to the old device: kept, a later pull of another device (or workspace)
+ * would read them as deleted in the cloud and take the codes off the lock. Only a code the old cloud itself switches
+ * on and off keeps its cloud state when the door is unlinked (the cloud goes on switching it; Lockbench does not
+ * start doing it too), with its pending deletion. Every other waiting cloud change of the door is withdrawn.
+ */
+function detachMovedCodes(data: SiteCodesData, moved: ReadonlyMap<string, string | null>, at: string): void {
+  const kept = new Set<string>();
+  for (const c of data.accessCodes) {
+    if (!moved.has(c.door_id) || c.is_removed) continue;
+    const deviceId = moved.get(c.door_id) ?? null;
+    if (deviceId === null && c.scheduled_by === 'cloud' && c.cloud?.access_code_id && !c.cloud.removed_in_cloud) {
+      kept.add(c.access_code_id);
+      continue;
+    }
+    c.cloud = deviceId === null ? null : emptyCloudState(deviceId);
+  }
+  data.cloudCodes = data.cloudCodes.filter((c) => !moved.has(c.door_id));
+  for (const e of data.outbox) {
+    if (!moved.has(e.door_id) || !isOpen(e) || (e.kind === 'delete' && kept.has(e.access_code_id))) continue;
+    Object.assign(e, { state: 'done', updated_at: at, last_error: null });
+  }
 }
 
 async function gatewayOf(accounts: CloudAccounts) {
@@ -30,7 +58,7 @@ async function gatewayOf(accounts: CloudAccounts) {
  */
 export function createDoorLinks(deps: { store: ShardedStore; accounts: CloudAccounts; now: () => Date; newId: () => string; onLinked(siteIds: string[]): void }): DoorLinks {
   const { store } = deps;
-  return {
+  const service: DoorLinks = {
     async devices(siteId) {
       if (!store.index.read().sites.some((s) => s.id === siteId)) throw new CodedError('site.not_found', 'This site does not exist.');
       const devices = await (await gatewayOf(deps.accounts)).listLocks();
@@ -44,6 +72,7 @@ export function createDoorLinks(deps: { store: ShardedStore; accounts: CloudAcco
         if (!devices.some((d) => d.device_id === l.deviceId)) throw new CodedError('sync.not_found', `The cloud has no lock with access codes called ${l.deviceId}; list the devices again.`);
       }
       const at = deps.now().toISOString();
+      const deviceBefore = new Map(store.index.read().doors.map((d) => [d.id, d.cloud?.device_id ?? null]));
       const changed = await store.index.update((data) => {
         const ids = new Set(links.map((l) => l.doorId));
         for (const l of links) {
@@ -61,18 +90,8 @@ export function createDoorLinks(deps: { store: ShardedStore; accounts: CloudAcco
       });
       const siteIds = [...new Set(changed.map((d) => d.siteId))];
       for (const siteId of siteIds) {
-        const unlinked = new Set(changed.filter((d) => d.siteId === siteId && !d.cloud).map((d) => d.id));
-        const linked = new Map(changed.filter((d) => d.siteId === siteId && d.cloud).map((d) => [d.id, d.cloud!.device_id]));
-        await (await store.codes(siteId)).update((data) => {
-          for (const e of data.outbox) if (unlinked.has(e.door_id) && isOpen(e) && e.kind === 'create' && e.sent_at === null) Object.assign(e, { state: 'done', updated_at: at });
-          // The door's live codes start their cloud life now ("not in the cloud yet" until a sync takes them there).
-          for (const c of data.accessCodes) {
-            // Unlinked before the cloud ever had it: no cloud life (a code the cloud was to schedule is Lockbench's again).
-            if (unlinked.has(c.door_id) && c.cloud && !c.cloud.access_code_id) c.cloud = null;
-            const deviceId = linked.get(c.door_id);
-            if (deviceId && !c.is_removed && (!c.cloud || (!c.cloud.access_code_id && c.cloud.device_id !== deviceId))) c.cloud = emptyCloudState(deviceId);
-          }
-        });
+        const moved = new Map(changed.filter((d) => d.siteId === siteId && deviceBefore.get(d.id) !== (d.cloud?.device_id ?? null)).map((d) => [d.id, d.cloud?.device_id ?? null]));
+        await (await store.codes(siteId)).update((data) => detachMovedCodes(data, moved, at));
         await reconcileSite(store, siteId, deps.now, deps.newId);
       }
       deps.onLinked(siteIds);
@@ -82,5 +101,13 @@ export function createDoorLinks(deps: { store: ShardedStore; accounts: CloudAcco
       const door = requireDoor(store.index, doorId);
       return (await store.codes(door.siteId)).read().cloudCodes.filter((c) => c.door_id === doorId).map((c) => structuredClone(c));
     },
+    async dropMissingDevices() {
+      const linked = store.index.read().doors.filter((d) => d.cloud !== null);
+      if (linked.length === 0) return;
+      const devices = new Set((await (await gatewayOf(deps.accounts)).listLocks()).map((d) => d.device_id));
+      const missing = linked.filter((d) => !devices.has(d.cloud!.device_id));
+      if (missing.length > 0) await service.link(missing.map((d) => ({ doorId: d.id, deviceId: null })));
+    },
   };
+  return service;
 }

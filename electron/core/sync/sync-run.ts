@@ -81,12 +81,15 @@ export async function runSync(deps: SyncRunDeps): Promise<AppError | null> {
       const stop = await pushSite(siteId, { store, gateway: deps.gateway, lookups, now: deps.now, random: deps.random, inFlight: deps.inFlight, deviceOf: (doorId) => deviceOfDoor(store, doorId), force: deps.force, onSettled: () => step('Sending changes to the cloud') });
       if (stop) return stop;
     }
+    let doorProblem: AppError | null = null;
     for (const door of doors) {
-      await pullDoor(deps, door);
+      const problem = await pullDoor(deps, door);
+      doorProblem ??= problem;
       step(`Reading ${door.name} from the cloud`);
     }
     await pullEvents(deps, doors);
     step('Reading events');
+    if (doorProblem) return doorProblem;
     const at = deps.now().toISOString();
     await store.index.update((data) => {
       data.cloud.lastSuccessAt = at;
@@ -98,23 +101,44 @@ export async function runSync(deps: SyncRunDeps): Promise<AppError | null> {
   }
 }
 
-async function pullDoor(deps: SyncRunDeps, door: Door): Promise<void> {
+/**
+ * Reads one linked door's codes from the cloud and applies them. A device the cloud no longer has (deleted there, or
+ * the account now opens another workspace) is skipped — its codes stay as they are, on the lock too — and said.
+ */
+async function pullDoor(deps: SyncRunDeps, door: Door): Promise<AppError | null> {
   const deviceId = door.cloud!.device_id;
-  const [managed, unmanaged] = await Promise.all([deps.gateway.listCodes(deviceId), deps.gateway.listUnmanaged(deviceId)]);
+  const lists = await Promise.all([deps.gateway.listCodes(deviceId), deps.gateway.listUnmanaged(deviceId)]).catch((e: unknown) => {
+    if (isCodedError(e) && e.code === 'sync.not_found') return null;
+    throw e;
+  });
+  const deviceGone: AppError = { code: 'sync.not_found', message: `${door.name}: the cloud no longer has its device; link the door again (its codes were left as they are).` };
+  if (!lists) return deviceGone;
+  const [managed, unmanaged] = lists;
   const doc = await deps.store.codes(door.siteId);
   const gone = new Set<string>();
-  for (const id of missingIds(doc.read(), door.id, managed)) if ((await deps.gateway.getCode(id)) === null) gone.add(id);
+  const missing = missingIds(doc.read(), door.id, managed);
+  // A code is taken for deleted in the cloud only when the cloud says so of it, on a device this account still has.
+  if (missing.length > 0 && !(await deviceExists(deps, deviceId))) return deviceGone;
+  for (const id of missing) if ((await deps.gateway.getCode(id)) === null) gone.add(id);
   const result = await doc.update((data) => applyDoorPull(data, { door, deviceId, managed, unmanaged, goneIds: gone }, deps.now(), deps.newId, deps.isRunning));
   if (result.removals.length > 0) deps.onRemovals([door.id], result.removals);
   // A device's facts (online, battery, rules) change slowly: read again every ten minutes, not at every sync.
   const stored = door.cloud!.facts;
-  if (stored && deps.now().getTime() - Date.parse(stored.read_at) < FACTS_MAX_AGE_MS) return;
+  if (stored && deps.now().getTime() - Date.parse(stored.read_at) < FACTS_MAX_AGE_MS) return null;
   const facts = await deps.gateway.getDevice(deviceId).catch((e: unknown) => (isCodedError(e) && e.code === 'sync.not_found' ? null : Promise.reject(e)));
-  if (!facts) return;
+  if (!facts) return deviceGone;
   await deps.store.index.update((data) => {
     const linked = data.doors.find((d) => d.id === door.id);
     if (linked?.cloud?.device_id === deviceId) linked.cloud.facts = facts;
   });
+  return null;
+}
+
+async function deviceExists(deps: SyncRunDeps, deviceId: string): Promise<boolean> {
+  return deps.gateway.getDevice(deviceId).then(
+    () => true,
+    (e: unknown) => (isCodedError(e) && e.code === 'sync.not_found' ? false : Promise.reject(e)),
+  );
 }
 
 async function pullEvents(deps: SyncRunDeps, doors: readonly Door[]): Promise<void> {
