@@ -25,7 +25,7 @@ export interface OpenDurableDocOptions<T> {
   /** Seals the document's secret fields on disk (PINs: see pin-sealing.ts); absent, everything is written as it is. */
   sealing?: DocSealing<T>;
   /** What each batch of changes implies, derived in the same write and told after it (see `CommitHooks`). */
-  hooks?: (initial: Readonly<T>) => CommitHooks<T>;
+  hooks?: (initial: Readonly<T>) => CommitHooks<T> & { serialize?(data: T, fallback: (data: T) => string): string };
 }
 
 /** An open durable document; `close` refuses later updates and waits for pending writes. */
@@ -41,7 +41,10 @@ export interface OpenedDurableDoc<T> extends DurableDoc<T> {
  */
 export async function openDurableDoc<T>(options: OpenDurableDocOptions<T>): Promise<OpenedDurableDoc<T>> {
   const log = options.log ?? (() => undefined);
-  const codec = createZodCodec(options.schema, options.sealing);
+  const baseCodec = createZodCodec(options.schema, options.sealing);
+  let hooks: ReturnType<NonNullable<OpenDurableDocOptions<T>['hooks']>> | undefined;
+  // The hooks may serialise a document themselves (from what they already had to read of it), else the codec does.
+  const codec = { ...baseCodec, serialize: (data: T) => (hooks?.serialize ? hooks.serialize(data, baseCodec.serialize) : baseCodec.serialize(data)) };
   const adapter = new DurableFileAdapter<T>(
     {
       fs: options.fileSystem ?? nodeStoreFileSystem,
@@ -63,7 +66,7 @@ export async function openDurableDoc<T>(options: OpenDurableDocOptions<T>): Prom
     restore: (text) => adapter.restore(text),
     lastDurableData: () => adapter.lastDurableData(),
     writeText: (text) => adapter.writeText(text),
-    hooks: options.hooks?.(db.data),
+    hooks: (hooks = options.hooks?.(db.data)),
   });
   let isClosed = false;
   if (codec.isOutdated()) await rewriteSealed(queue, options.file, log);

@@ -79,13 +79,14 @@ export async function openShardedStore(options: OpenShardedStoreOptions): Promis
 
   async function openSite(siteId: string): Promise<OpenedDurableDoc<SiteCodesData>> {
     const file = siteFilePath(paths, siteId);
+    const sealing = createPinSealing(pinCipher);
     const doc = await openDurableDoc<SiteCodesData>({
       ...docOptions,
       file,
       schema: siteCodesDataSchema,
       defaults: () => createEmptySiteCodes(siteId),
-      sealing: createPinSealing(pinCipher),
-      hooks: (initial) => createSiteChangeHooks(siteId, initial, options.deriveInCommit ?? null, tellCommit),
+      sealing,
+      hooks: (initial) => createSiteChangeHooks(siteId, initial, options.deriveInCommit ?? null, tellCommit, sealing.sealRecord),
     });
     if (doc.read().siteId !== siteId) {
       // Only a file copied or renamed by hand, or a case-insensitive disk meeting ids that differ only in case.

@@ -16,7 +16,12 @@ const contextOf = (accessCodeId: string) => `access_code:${accessCodeId}`;
  * Without a cipher (tests, the benchmark's baseline) PINs stay in clear, and a file with sealed PINs is refused with
  * `secrets.unavailable` instead of showing ciphertext as a PIN.
  */
-export function createPinSealing(cipher: FieldCipher | null): DocSealing<SiteCodesData> {
+/** The site file's sealing, and one record sealed on its own (what a site commit serialises code by code). */
+export interface SiteSealing extends DocSealing<SiteCodesData> {
+  sealRecord(code: AccessCode): AccessCode;
+}
+
+export function createPinSealing(cipher: FieldCipher | null): SiteSealing {
   const cache = new Map<string, { pin: string; sealed: string }>();
 
   /** Seals one PIN of a record; `where` tells the PINs of one code apart ('' the code's own, ':base', ':conflict'). */
@@ -59,6 +64,7 @@ export function createPinSealing(cipher: FieldCipher | null): DocSealing<SiteCod
   };
 
   return {
+    sealRecord: (code) => (cipher ? sealCode(code) : code),
     seal(data) {
       if (!cipher) return data;
       if (cache.size > 6 * data.accessCodes.length + 64) pruneCache(cache, data.accessCodes);
