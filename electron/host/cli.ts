@@ -38,7 +38,30 @@ async function main(): Promise<void> {
     err(`[host] unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : typeof reason}`);
   });
 
-  const running = await runBrowserHost({
+  // Signals are taken from the start: the address is printed before the services have finished opening, and a
+  // Ctrl-C in that moment must still close the data folder cleanly (exit 0), not kill the process half-way.
+  let running: Awaited<ReturnType<typeof runBrowserHost>> | null = null;
+  let isStopAsked = false;
+  let signals = 0;
+  const stop = (host: NonNullable<typeof running>) =>
+    host.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        err(`[host] close failed: ${error instanceof Error ? error.message : String(error)}`);
+        process.exit(1);
+      },
+    );
+  const shutdown = (signal: NodeJS.Signals) => {
+    signals += 1;
+    if (signals > 1) process.exit(1);
+    err(`[host] ${signal}: closing Lockbench…`);
+    if (running) void stop(running);
+    else isStopAsked = true;
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+
+  running = await runBrowserHost({
     argv,
     env: process.env,
     platform: process.platform,
@@ -49,22 +72,7 @@ async function main(): Promise<void> {
     out,
     err,
   });
-
-  let signals = 0;
-  const shutdown = (signal: NodeJS.Signals) => {
-    signals += 1;
-    if (signals > 1) process.exit(1);
-    err(`[host] ${signal}: closing Lockbench…`);
-    running.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        err(`[host] close failed: ${error instanceof Error ? error.message : String(error)}`);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+  if (isStopAsked) void stop(running);
 }
 
 main().catch((error: unknown) => {
