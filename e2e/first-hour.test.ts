@@ -141,8 +141,19 @@ describe('the first hour on the demo site', () => {
       await page.getByTestId('check-capabilities').click();
       const elsewhere = page.getByTestId('codes-from-elsewhere');
       await elsewhere.waitFor(SLOW);
-      const raw = await elsewhere.getAttribute('data-count');
-      const count = raw === '' ? null : Number(raw);
+      const countNow = async () => {
+        const raw = await elsewhere.getAttribute('data-count');
+        return raw === '' ? null : Number(raw);
+      };
+      let count = await countNow();
+      // Garage side door's virtual lock drops 30 % of its radio frames: a check may not read every slot, and then says
+      // so (unknown, never "none"). The installer checks again, as here (at most twice more).
+      for (let again = 0; count === null && again < 2; again++) {
+        await page.getByTestId('capability-rerun').click();
+        await elsewhere.waitFor({ state: 'detached', timeout: 10_000 }).catch(() => {}); // the report goes while the check runs
+        await elsewhere.waitFor(SLOW);
+        count = await countNow();
+      }
       counts[name] = count;
       const text = await elsewhere.textContent();
       if (count === 0) {
