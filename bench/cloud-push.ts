@@ -17,7 +17,7 @@ import { createFieldCipher } from '../electron/core/secrets/field-cipher';
 import { openShardedStore } from '../electron/core/store/open-sharded-store';
 import type { ShardedStore } from '../electron/core/store/store-v2';
 import { fillOutbox } from '../electron/core/sync/outbox-rules';
-import { emptyCloudState } from '../electron/core/sync/outcome-records';
+import { emptyCloudState } from '../electron/core/codes/code-records';
 import { deviceOfDoor, runSync } from '../electron/core/sync/sync-run';
 import { median } from './bench-lock';
 import type { BenchContext } from './benchmarks';

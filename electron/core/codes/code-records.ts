@@ -1,6 +1,7 @@
 import type { Operation } from '../../../shared/domain/operation';
 import type {
   AccessCode,
+  CodeCloudState,
   AccessCodeErrorCode,
   AccessCodeEventType,
   AccessCodeStatus,
@@ -90,4 +91,9 @@ export function wasConfirmedOnLock(code: AccessCode): boolean {
 export function mayBeOnLock(code: AccessCode, operations: readonly Operation[], isRunning: (operationId: string) => boolean): boolean {
   if (wasConfirmedOnLock(code)) return true;
   return operations.some((o) => o.access_code_id === code.access_code_id && o.kind === 'set_code' && (o.is_ambiguous || isRunning(o.operation_id)));
+}
+
+/** A code's cloud life on `deviceId` as it starts: nothing known in the cloud yet ("not in the cloud yet"). */
+export function emptyCloudState(deviceId: string): CodeCloudState {
+  return { access_code_id: null, device_id: deviceId, base: null, status: null, errors: [], warnings: [], synced_at: null, removed_in_cloud: false, conflict: null };
 }

@@ -13,11 +13,11 @@ import type { Clock } from '../queue/clock';
 import type { OperationQueue } from '../queue/operation-queue';
 import { newOperation } from '../queue/operation-records';
 import type { DurableDoc, ShardedStore, SiteCodesData } from '../store/store-v2';
-import { applyTransition, isActive, mayBeOnLock, newOngoingCode } from './code-records';
+import { emptyCloudState, isActive, mayBeOnLock, newOngoingCode } from './code-records';
 import { hidesPin } from '../zwave/lock-network';
 import { decideTimeBound, type WindowInput } from './time-bound-input';
 import { requireDoor } from '../store/find-door';
-import { emptyCloudState } from '../sync/outcome-records';
+import { endCode } from './code-ending';
 
 /** What the code service needs; each part can be faked in tests. */
 export interface CodeServiceDeps {
@@ -197,22 +197,11 @@ export function createCodeService(deps: CodeServiceDeps): CodeService {
         const code = data.accessCodes.find((c) => c.access_code_id === accessCodeId && c.door_id === doorId);
         if (!code || code.is_removed) throw new CodedError('codes.not_found', 'This access code does not exist (any more).');
         if (code.status === 'removing') return { updated: structuredClone(code), removal: null };
-        const now = clock.now();
-        const isOnLock = mayBeOnLock(code, data.operations, queue.isRunning);
-        // Its Set is withdrawn either way; a code that never reached the lock (also after a crash: the on-air mark
-        // says so) needs no removal on the radio at all.
-        for (const o of data.operations) {
-          if (o.access_code_id !== accessCodeId || o.kind !== 'set_code' || (o.state !== 'waiting' && o.state !== 'failed')) continue;
-          o.state = 'cancelled';
-          o.updated_at = now.toISOString();
-        }
-        if (!isOnLock || code.scheduled_by === 'cloud') {
-          // (A code the cloud schedules is the cloud's to take off the lock: its deletion goes out through the outbox.)
-          return { updated: structuredClone(applyTransition(code, { status: 'unset', isRemoved: true, event: 'access_code.deleted', clearIssues: true }, now)), removal: null };
-        }
-        const op = newOperation({ id: deps.newId(), code, kind: 'remove_code', reason: 'installer_removed', notBefore: null, at: now });
-        data.operations.push(op);
-        return { updated: structuredClone(applyTransition(code, { status: 'removing', clearIssues: true }, now)), removal: op.operation_id };
+        // A code that never reached the lock (also after a crash: the on-air mark says so) needs no radio at all; a code
+        // the cloud schedules is the cloud's to take off the lock (its deletion goes out through the outbox).
+        const isOnLock = code.scheduled_by !== 'cloud' && mayBeOnLock(code, data.operations, queue.isRunning);
+        const removal = endCode(data, code, { isOnLock, reason: 'installer_removed', newId: deps.newId, now: clock.now() });
+        return { updated: structuredClone(code), removal };
       });
       if (removal) queue.markFresh(removal);
       deps.onChange(updated);

@@ -9,9 +9,8 @@ import type { Clock } from '../queue/clock';
 import type { OperationQueue } from '../queue/operation-queue';
 import { newOperation } from '../queue/operation-records';
 import type { ShardedStore } from '../store/store-v2';
-import { applyTransition, isActive, newOngoingCode } from './code-records';
+import { applyTransition, emptyCloudState, isActive, newOngoingCode } from './code-records';
 import { requireDoor } from '../store/find-door';
-import { emptyCloudState } from '../sync/outcome-records';
 
 /** What the unmanaged-codes service needs. */
 export interface UnmanagedDeps {

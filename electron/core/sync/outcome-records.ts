@@ -1,4 +1,5 @@
 import type { AccessCode, CodeCloudState } from '../../../shared/domain/access-code';
+import { emptyCloudState } from '../codes/code-records';
 import type { OutboxEntry } from '../../../shared/domain/cloud';
 import type { SiteCodesData } from '../store/store-v2';
 import type { CloudCode } from '../cloud/cloud-gateway';
@@ -15,10 +16,6 @@ export function withoutPin(message: string, pin: string | undefined): string {
   return pin && pin.length > 0 ? message.split(pin).join('•'.repeat(pin.length)) : message;
 }
 
-/** A fresh cloud state for `code` on `deviceId` (nothing known in the cloud yet). */
-export function emptyCloudState(deviceId: string): CodeCloudState {
-  return { access_code_id: null, device_id: deviceId, base: null, status: null, errors: [], warnings: [], synced_at: null, removed_in_cloud: false, conflict: null };
-}
 
 /** What the cloud says about a code (status, errors, warnings), copied onto the local record's cloud state. */
 export function copyCloudFacts(state: CodeCloudState, cloud: CloudCode, at: string): void {

@@ -2,8 +2,8 @@ import type { AccessCode } from '../../../shared/domain/access-code';
 import type { CloudForeignCode } from '../../../shared/domain/cloud';
 import type { Door } from '../../../shared/domain/door';
 import type { CloudCode } from '../cloud/cloud-gateway';
-import { applyTransition, mayBeOnLock } from '../codes/code-records';
-import { newOperation } from '../queue/operation-records';
+import { mayBeOnLock } from '../codes/code-records';
+import { endCode } from '../codes/code-ending';
 import type { SiteCodesData } from '../store/store-v2';
 import { isEndedLocally } from './outbox-rules';
 import { copyCloudFacts } from './outcome-records';
@@ -91,17 +91,9 @@ function removedInCloud(data: SiteCodesData, code: AccessCode, now: Date, newId:
   code.cloud!.removed_in_cloud = true;
   code.cloud!.status = null;
   if (isEndedLocally(code)) return null;
-  const event = { event: 'access_code.deleted' as const };
-  if (code.scheduled_by !== 'cloud' && mayBeOnLock(code, data.operations, isRunning)) {
-    for (const o of data.operations) if (o.access_code_id === code.access_code_id && o.kind === 'set_code' && (o.state === 'waiting' || o.state === 'failed')) o.state = 'cancelled';
-    const op = newOperation({ id: newId(), code, kind: 'remove_code', reason: 'cloud_removed', notBefore: null, at: now });
-    data.operations.push(op);
-    applyTransition(code, { status: 'removing', clearIssues: true }, now);
-    return op.operation_id;
-  }
-  for (const o of data.operations) if (o.access_code_id === code.access_code_id && o.kind === 'set_code' && (o.state === 'waiting' || o.state === 'failed')) o.state = 'cancelled';
-  applyTransition(code, { status: 'unset', isRemoved: true, clearIssues: true, ...event }, now);
-  return null;
+  // A code the cloud scheduled is the cloud's to take off; one Lockbench put on the lock is taken off by the queue.
+  const isOnLock = code.scheduled_by !== 'cloud' && mayBeOnLock(code, data.operations, isRunning);
+  return endCode(data, code, { isOnLock, reason: 'cloud_removed', newId, now });
 }
 
 /** Cloud codes on the device that no local code is linked to, and unmanaged ones that are not Lockbench's on the lock. */

@@ -1,11 +1,11 @@
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { LocalDateTime } from '../../../shared/domain/local-time';
+import { instantToLocal } from '../../../shared/time';
 
-/** The wall time at `at` in `zone`, as the installer types it (minutes, floored). */
+/** The wall time at `at` in `zone`, as the installer types it. */
 export function wallTimeIn(at: Date, zone: string): LocalDateTime {
-  const text = new Intl.DateTimeFormat('sv-SE', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).format(at);
-  const [date = '', time = ''] = text.split(' ');
+  const { date, time } = instantToLocal(at, zone);
   return { date, time };
 }
 

@@ -58,7 +58,7 @@ export const errorWords: Record<ErrorCode, Words> = {
   'sync.offline': { title: 'The cloud cannot be reached', next: 'Work goes on offline; it syncs by itself when the laptop is online again.' },
   'sync.server_error': { title: 'The cloud had a problem', next: 'Lockbench tries again by itself, waiting a little longer each time.' },
   'sync.rejected': { title: 'The cloud refused this change', next: "Read the cloud's message on the code, change the code, and sync again." },
-  'sync.duplicate': { title: 'The cloud already has this code', next: 'Lockbench links the existing cloud code instead of creating another one.' },
+  'sync.duplicate': { title: 'The cloud already has this PIN on this lock, under another code', next: 'Remove that code in the cloud, or remove this one here and add it again with another PIN.' },
   'sync.not_found': { title: 'The cloud does not know this device or code', next: 'Check the door\'s link under Cloud sync.' },
   'sync.secret_unavailable': { title: 'The keychain could not be used', next: 'Unlock the system keychain, then set the cloud account again.' },
   'sync.no_conflict': { title: 'There is nothing to choose for this code', next: 'The conflict was already settled; the list is up to date now.' },
