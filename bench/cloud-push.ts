@@ -1,3 +1,4 @@
+import { zwaveAddress } from '../shared/domain/lock-address';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,7 +18,7 @@ import { createFieldCipher } from '../electron/core/secrets/field-cipher';
 import { openShardedStore } from '../electron/core/store/open-sharded-store';
 import type { ShardedStore } from '../electron/core/store/store-v2';
 import { fillOutbox } from '../electron/core/sync/outbox-rules';
-import { emptyCloudState } from '../electron/core/codes/code-records';
+import { emptyCloudState } from '../electron/core/records/code-records';
 import { deviceOfDoor, runSync } from '../electron/core/sync/sync-run';
 import { median } from './bench-lock';
 import type { BenchContext } from './benchmarks';
@@ -87,7 +88,7 @@ async function queuedStore(cloud: DemoCloud, gateway: CloudGateway, pins: readon
   const at = new Date().toISOString();
   const facts = await gateway.listLocks();
   const doors = cloud.devices.map((d, i) =>
-    sampleDoor({ id: `door-${i + 1}`, siteId: SITE, nodeId: i + 2, name: d.name, createdAt: at, cloud: { device_id: d.deviceId, linked_at: at, facts: facts.find((f) => f.device_id === d.deviceId) ?? null } }),
+    sampleDoor({ id: `door-${i + 1}`, siteId: SITE, lockAddress: zwaveAddress(i + 2), name: d.name, createdAt: at, cloud: { device_id: d.deviceId, linked_at: at, facts: facts.find((f) => f.device_id === d.deviceId) ?? null } }),
   );
   await store.index.update((data) => {
     data.sites.push(sampleSite({ id: SITE, name: 'Bench', timeZone: 'UTC', createdAt: at }));

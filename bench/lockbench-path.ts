@@ -1,3 +1,5 @@
+import { zwaveAddress } from '../shared/domain/lock-address';
+import { createZWaveConnection } from '../electron/core/zwave/zwave-connection';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -6,7 +8,7 @@ import type { AccessCode } from '../shared/domain/access-code';
 import { createCodeService } from '../electron/core/codes/code-service';
 import { createVirtualStick } from '../electron/core/demo/create-virtual-stick';
 import { createLockManager } from '../electron/core/locks/lock-manager';
-import { systemClock } from '../electron/core/queue/clock';
+import { systemClock } from '../electron/core/ports/clock';
 import { createOperationQueue } from '../electron/core/queue/operation-queue';
 import { defaultRetryRules } from '../electron/core/queue/operation-records';
 import { openShardedStore } from '../electron/core/store/open-sharded-store';
@@ -27,11 +29,11 @@ export async function lockbenchSetAndVerify(count: number): Promise<number[]> {
   const site = sampleSite({ id: 'bench', name: 'Bench', timeZone: 'UTC', createdAt: new Date().toISOString() });
   await store.index.update((d) => {
     d.sites.push(site);
-    d.doors.push(sampleDoor({ id: 'door', siteId: 'bench', nodeId: spec.nodeId, name: 'Door', createdAt: site.createdAt }));
+    d.doors.push(sampleDoor({ id: 'door', siteId: 'bench', lockAddress: zwaveAddress(spec.nodeId), name: 'Door', createdAt: site.createdAt }));
   });
-  const locks = createLockManager(async (_c, onProgress) => {
+  const locks = createLockManager(async (_s, _c, onProgress) => {
     const network = await openZWaveNetwork({ port: stick.port, cacheDir: join(dir, 'cache'), securityKeys: stick.securityKeys, onProgress });
-    return { network, close: () => network.close() };
+    return createZWaveConnection(network);
   });
   await locks.connect(site);
   let settle: ((code: AccessCode) => void) | null = null;

@@ -1,3 +1,5 @@
+import { zwaveAddress } from '../shared/domain/lock-address';
+import { createZWaveConnection } from '../electron/core/zwave/zwave-connection';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -5,7 +7,7 @@ import { join } from 'node:path';
 import { createCodeService } from '../electron/core/codes/code-service';
 import { createVirtualStick } from '../electron/core/demo/create-virtual-stick';
 import { createLockManager } from '../electron/core/locks/lock-manager';
-import { systemClock } from '../electron/core/queue/clock';
+import { systemClock } from '../electron/core/ports/clock';
 import { createOperationQueue } from '../electron/core/queue/operation-queue';
 import { defaultRetryRules } from '../electron/core/queue/operation-records';
 import { openShardedStore } from '../electron/core/store/open-sharded-store';
@@ -26,16 +28,16 @@ export async function commandsPerVerifiedCode(count: number, withChecksum: boole
   const store = await openShardedStore({ dir });
   const site = sampleSite({ id: 'radio', name: 'Radio', timeZone: 'UTC', createdAt: new Date().toISOString() });
   let network: LockNetwork | null = null;
-  const locks = createLockManager(async (_c, onProgress) => {
+  const locks = createLockManager(async (_s, _c, onProgress) => {
     network = await openZWaveNetwork({ port: stick.port, cacheDir: join(dir, 'cache'), securityKeys: stick.securityKeys, onProgress });
-    return { network, close: () => network!.close() };
+    return createZWaveConnection(network);
   });
   try {
     await locks.connect(site);
-    const profile = locks.profile(site.id, spec.nodeId);
+    const profile = locks.profile(site.id, zwaveAddress(spec.nodeId));
     await store.index.update((d) => {
       d.sites.push(site);
-      d.doors.push(sampleDoor({ id: 'door', siteId: site.id, nodeId: spec.nodeId, name: 'Door', createdAt: site.createdAt, lastProfile: profile }));
+      d.doors.push(sampleDoor({ id: 'door', siteId: site.id, lockAddress: zwaveAddress(spec.nodeId), name: 'Door', createdAt: site.createdAt, lastProfile: profile }));
     });
     const queue = createOperationQueue({ store, locks, clock: systemClock, rules: defaultRetryRules, onCodeChanged: () => {}, onQueueChanged: () => {} });
     // The codes are typed in first (as on a door whose lock is asleep or away), then the queue runs them all.

@@ -1,3 +1,4 @@
+import { zwaveAddress } from '../shared/domain/lock-address';
 import { randomUUID } from 'node:crypto';
 import type { AccessCode } from '../shared/domain/access-code';
 import type { Door } from '../shared/domain/door';
@@ -47,7 +48,7 @@ export function createBenchSites(siteCount: number, codesPerSite: number): Bench
   return Array.from({ length: siteCount }, (_, s) => {
     const id = randomUUID();
     const site: Site = sampleSite({ id, name: `Property ${s + 1}`, createdAt: '2026-01-01T00:00:00.000Z' });
-    const doors = Array.from({ length: DOORS_PER_SITE }, (_, d) => sampleDoor({ id: randomUUID(), siteId: id, name: `Door ${d + 1}`, nodeId: d + 2, createdAt: site.createdAt, lastProfile: sampleLockProfile({ nodeId: d + 2 }) }));
+    const doors = Array.from({ length: DOORS_PER_SITE }, (_, d) => sampleDoor({ id: randomUUID(), siteId: id, name: `Door ${d + 1}`, lockAddress: zwaveAddress(d + 2), createdAt: site.createdAt, lastProfile: sampleLockProfile({ address: String(d + 2) }) }));
     const codes = Array.from({ length: codesPerSite }, (_, n) => benchAccessCode(doors[n % DOORS_PER_SITE]!.id, s * codesPerSite + n));
     return { site, doors, codes };
   });

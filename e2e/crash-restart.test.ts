@@ -106,7 +106,7 @@ describe('crash and restart (SIGKILL) during bursts of changes', () => {
       doors = listed.filter((d) => DOOR_NAMES.includes(d.name));
       if (round === 0) {
         const memory = await readLockMemory(dataDir);
-        fromElsewhere = new Map(doors.map((d) => [d.nodeId, lockSlots(memory, d.nodeId)]));
+        fromElsewhere = new Map(doors.map((d) => [Number(d.lockAddress.address), lockSlots(memory, Number(d.lockAddress.address))]));
       }
 
       // Everything acknowledged before is still there, unchanged; removals never went back to set.
@@ -206,8 +206,8 @@ describe('crash and restart (SIGKILL) during bursts of changes', () => {
     const memory = await readLockMemory(dataDir);
     for (const door of doors) {
       const expected = new Map(codes.filter((c) => c.door_id === door.id && !c.is_removed && c.status === 'set').map((c) => [c.slot!, c.code]));
-      for (const [slot, pin] of fromElsewhere.get(door.nodeId) ?? []) expected.set(slot, pin);
-      const onLock = lockSlots(memory, door.nodeId);
+      for (const [slot, pin] of fromElsewhere.get(Number(door.lockAddress.address)) ?? []) expected.set(slot, pin);
+      const onLock = lockSlots(memory, Number(door.lockAddress.address));
       const sort = (m: Map<number, string>) => [...m.entries()].sort((a, b) => a[0] - b[0]);
       expect(sort(onLock), `${door.name}: lock memory (slot → PIN) vs codes set`).toEqual(sort(expected));
     }
@@ -235,7 +235,7 @@ describe('crash and restart (SIGKILL) during bursts of changes', () => {
     for (const op of site.operations) if (op.access_code_id === landed.access_code_id) op.is_ambiguous = true;
     await writeFile(siteFile, JSON.stringify(site));
     const memory = await readLockMemory(dataDir);
-    memory.locks[String(back.nodeId)]!.slots[String(landed.slot)] = { status: 1, code: '470235' };
+    memory.locks[String(Number(back.lockAddress.address))]!.slots[String(landed.slot)] = { status: 1, code: '470235' };
     await writeLockMemory(dataDir, memory);
 
     ({ host, client } = await open(dataDir, ['--no-demo']));
@@ -252,7 +252,7 @@ describe('crash and restart (SIGKILL) during bursts of changes', () => {
     }
     const after = (await client.call('codes.list', { doorId: back.id })).find((c) => c.access_code_id === landed.access_code_id)!;
     await host.stop('SIGTERM');
-    const onLock = lockSlots(await readLockMemory(dataDir), back.nodeId);
+    const onLock = lockSlots(await readLockMemory(dataDir), Number(back.lockAddress.address));
     expect(after.is_removed).toBe(true);
     // Lockbench says the codes are gone: then the lock must not open with either of them.
     expect([...onLock.values()]).not.toContain('470235');

@@ -17,14 +17,44 @@ export const ERROR_CODES = [
   'transport.port_not_found',
   'transport.open_failed',
   'transport.disconnected',
-  // zwave: the driver and the locks on it
-  'zwave.not_ready',
-  'zwave.no_answer',
-  'zwave.nak',
-  'zwave.node_dead',
-  'zwave.node_not_found',
-  'zwave.unsupported',
-  'zwave.failed',
+  // lock: any lock, whatever its protocol; each driver maps its own failures to these at its edge
+  /** The lock did not answer in time; the command MAY have reached it (read before sending again). */
+  'lock.no_answer',
+  /** The link to the lock dropped mid-command; the command MAY have reached it. */
+  'lock.connection_lost',
+  /** The lock is not answering or not in range; nothing reached it. */
+  'lock.offline',
+  /** The connection refused to send the command (the Z-Wave stick said NAK); nothing reached the lock. */
+  'lock.not_sent',
+  /** No such lock on this connection. */
+  'lock.not_found',
+  /** The lock cannot do this (no such command class or command). */
+  'lock.unsupported',
+  /** The lock is still being read (interview); try again in a moment. */
+  'lock.not_ready',
+  /** Lockbench holds no pairing with this lock, or the lock no longer knows Lockbench. Pair it again. */
+  'lock.not_paired',
+  /** The lock's security PIN (admin PIN) was wrong, or too many wrong tries. */
+  'lock.bad_security_pin',
+  /** The lock is not in pairing mode (its button was not held long enough). */
+  'lock.not_pairing',
+  /** The lock refused the pairing (authenticator wrong, too many users). */
+  'lock.pairing_refused',
+  /** The lock refused the code itself (a digit or pattern it does not take). */
+  'lock.code_refused',
+  /** The lock already holds this PIN. */
+  'lock.duplicate_code',
+  /** The lock's code storage is full. */
+  'lock.full',
+  /** The lock is busy with something else; try again shortly. */
+  'lock.busy',
+  /** The lock did not understand a message (CRC, length, nonce); safe to send again after a read. */
+  'lock.protocol_error',
+  /** Any other refusal by the lock, with its own words in the message. */
+  'lock.failed',
+  // ble: the Bluetooth LE radio of this computer
+  /** Bluetooth LE cannot be used here (off, no permission, no adapter, no library); the message says what to do. */
+  'ble.unavailable',
   // store: the local lowdb file
   'store.corrupt',
   'store.write_failed',

@@ -82,6 +82,8 @@ export function buildCapabilityReport(input: CapabilityInput): CapabilityReport 
 
 function judgeSecurity(p: LockProfile): Judgement {
   switch (p.securityClass) {
+    case 'app_key':
+      return ['pass', 'Paired with Lockbench: every command is encrypted with the key agreed at pairing.', null];
     case 'S2_AccessControl':
       return ['pass', 'Included with S2 Access Control: PINs travel encrypted.', null];
     case 'S2_Authenticated':

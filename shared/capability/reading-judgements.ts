@@ -63,7 +63,7 @@ export function judgeCodeLengths(p: LockProfile): Judgement {
   }
   const lengths = describeLengths(p.supportedCodeLengths, p.pinCharset);
   if (isLengthSourceKnown(p.codeLengthsSource)) {
-    const from = p.codeLengthsNote ?? (p.codeLengthsSource === 'lock_setting' ? "from the lock's own setting" : "from the lock's device file");
+    const from = p.codeLengthsNote ?? (p.codeLengthsSource === 'lock_setting' ? "from the lock's own setting" : p.codeLengthsSource === 'protocol' ? "the lock's protocol allows no other" : "from the lock's device file");
     return ['pass', `PINs of ${lengths}: ${from}.`, null];
   }
   const note = p.codeLengthsNote ? ` ${capitalize(p.codeLengthsNote)}.` : '';

@@ -18,7 +18,7 @@ export const NOTHING_LEARNED: LearnedLengths = Object.freeze({ acceptedLengths: 
 
 /** True when the lock's lengths come from the lock or its device file, not from guessing or learning. */
 export function isLengthSourceKnown(source: CodeLengthsSource): boolean {
-  return source === 'lock_setting' || source === 'device_file';
+  return source === 'lock_setting' || source === 'device_file' || source === 'protocol';
 }
 
 /**

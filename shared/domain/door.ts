@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import { doorCloudLinkSchema } from './cloud';
 import { lockProfileSchema } from './lock';
+import { lockAddressSchema } from './lock-address';
 
-/** A door at a site, fitted with one lock (a Z-Wave node on the site's controller). */
-export const doorSchema = z.object({
+/** A door at a site, fitted with one lock (a Z-Wave node on the site's stick, or a Bluetooth lock). */
+const doorFields = z.object({
   id: z.string(),
   siteId: z.string(),
   name: z.string(),
-  /** Z-Wave node id on the site's controller. */
-  nodeId: z.number().int(),
+  /** Where the door's lock is reached: protocol and address on that protocol's connection. */
+  lockAddress: lockAddressSchema,
   createdAt: z.string(),
   /**
    * The lock's profile as last read while connected: lets the installer queue codes for a door that is not connected
@@ -26,10 +27,20 @@ export const doorSchema = z.object({
   /** The cloud device this door is linked to (Seam device), with the facts last read from the cloud; null when unlinked. */
   cloud: doorCloudLinkSchema.nullable().default(null),
 });
-export type Door = z.infer<typeof doorSchema>;
+
+/** Doors stored before Bluetooth (up to 0.1) named their Z-Wave node only: `nodeId: 5` becomes `{ zwave, "5" }`. */
+function fromEarlierDoor(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || 'lockAddress' in value || !('nodeId' in value)) return value;
+  const { nodeId, ...rest } = value as { nodeId: unknown };
+  return { ...rest, lockAddress: { protocol: 'zwave', address: String(nodeId) } };
+}
+
+/** A stored door; doors stored by earlier versions are read into today's shape. */
+export const doorSchema = z.preprocess(fromEarlierDoor, doorFields);
+export type Door = z.infer<typeof doorFields>;
 
 /** A door as the renderer shows it: stored door plus the live state of its lock. */
-export const doorViewSchema = doorSchema.omit({ lastProfile: true }).extend({
+export const doorViewSchema = doorFields.omit({ lastProfile: true }).extend({
   isConnected: z.boolean(),
   lock: lockProfileSchema.nullable(),
   /** Demo site only: the fault switched on for this virtual lock (kept in main, so a reload shows it); null elsewhere. */

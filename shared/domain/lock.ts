@@ -1,8 +1,13 @@
 import { z } from 'zod';
 import { codeConstraintSchema } from './code-constraints';
 
-/** Security class the lock was included with. Keypad locks are normally S2 Access Control. */
+/**
+ * How the link to the lock is secured: the Z-Wave security class it was included with (keypad locks are normally S2
+ * Access Control), or `app_key` — a key agreed when Lockbench paired with the lock, used by the lock's own protocol
+ * (Nuki: X25519 + XSalsa20-Poly1305).
+ */
 export const securityClassSchema = z.enum([
+  'app_key',
   'S2_AccessControl',
   'S2_Authenticated',
   'S2_Unauthenticated',
@@ -16,17 +21,37 @@ export type SecurityClass = z.infer<typeof securityClassSchema>;
 export const pinCharsetSchema = z.enum(['digits', 'ascii']);
 export type PinCharset = z.infer<typeof pinCharsetSchema>;
 
-/** Where the PIN lengths in a profile come from: a setting read from the lock, its device file, what Lockbench learned, or nothing. */
-export const codeLengthsSourceSchema = z.enum(['lock_setting', 'device_file', 'learned', 'unknown']);
+/**
+ * Where the PIN lengths in a profile come from: a setting read from the lock, its device file, the lock's protocol
+ * (Nuki keypad codes are always 6 digits), what Lockbench learned, or nothing.
+ */
+export const codeLengthsSourceSchema = z.enum(['lock_setting', 'device_file', 'protocol', 'learned', 'unknown']);
 export type CodeLengthsSource = z.infer<typeof codeLengthsSourceSchema>;
 
 /** A code slot the lock keeps for itself (e.g. its admin / master code): never offered, never written. */
 export const reservedSlotSchema = z.object({ slot: z.number().int(), reason: z.string() });
 export type ReservedSlot = z.infer<typeof reservedSlotSchema>;
 
-/** What a lock is and can do, read from the lock (and zwave-js's cache) — the input of the capability check. */
-export const lockProfileSchema = z.object({
-  nodeId: z.number().int(),
+/**
+ * Where a lock keeps its codes: numbered slots Lockbench chooses (Z-Wave User Code), or ids the lock gives each code
+ * it adds (Nuki keypad codes). Either way a code's `slot` is that number once known.
+ */
+export const codePlacesSchema = z.enum(['slots', 'lock_ids']);
+export type CodePlaces = z.infer<typeof codePlacesSchema>;
+
+/**
+ * How a lock proves codes: `read_back` one slot at a time (with a `checksum` over all slots for batches where the lock
+ * has one), or a `list` of every code it holds.
+ */
+export const codeProofModeSchema = z.enum(['read_back', 'list']);
+export type CodeProofMode = z.infer<typeof codeProofModeSchema>;
+
+/** What a lock is and can do, read from the lock by its driver — the input of the capability check. */
+const lockProfileFields = z.object({
+  /** The lock's address on its connection (a Z-Wave node id, a Bluetooth address). */
+  address: z.string(),
+  codePlaces: codePlacesSchema.default('slots'),
+  codeProof: codeProofModeSchema.default('read_back'),
   manufacturer: z.string(),
   model: z.string(),
   firmwareVersion: z.string().nullable(),
@@ -65,9 +90,13 @@ export const lockProfileSchema = z.object({
   /** When the lock reported `batteryLevel`; null when it never did. */
   batteryReadAt: z.string().nullable().default(null),
   isBatteryLow: z.boolean(),
+  /** The keypad's own battery is low (a keypad that reports it, e.g. Nuki Keypad); null when the lock does not say. */
+  isKeypadBatteryLow: z.boolean().nullable().default(null),
   doorState: z.enum(['locked', 'unlocked', 'unknown']),
   /** Lock's time-zone offset (minutes east of UTC) from Schedule Entry Lock/Time Parameters, when it reports one. */
   clockOffsetMinutes: z.number().int().nullable(),
+  /** The lock's own clock as read (ISO 8601 UTC), when it reports one; null otherwise. */
+  lockTime: z.string().nullable().default(null),
   /** Slots that hold a code right now, from the last read (status enabled or disabled). */
   occupiedSlots: z.array(z.number().int()),
   /**
@@ -76,4 +105,14 @@ export const lockProfileSchema = z.object({
    */
   codeConstraints: z.array(codeConstraintSchema).default([]),
 });
-export type LockProfile = z.infer<typeof lockProfileSchema>;
+
+/** Profiles stored before Bluetooth named the Z-Wave node (`nodeId: 5`); today's name is the address ("5"). */
+function fromEarlierProfile(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || 'address' in value || !('nodeId' in value)) return value;
+  const { nodeId, ...rest } = value as { nodeId: unknown };
+  return { ...rest, address: String(nodeId) };
+}
+
+/** A lock profile, as stored (earlier versions' profiles are read into today's shape) and sent. */
+export const lockProfileSchema = z.preprocess(fromEarlierProfile, lockProfileFields);
+export type LockProfile = z.infer<typeof lockProfileFields>;

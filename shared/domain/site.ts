@@ -1,6 +1,10 @@
 import { z } from 'zod';
+import type { LockProtocol } from './lock-address';
 
-/** How a site's controller is reached: the built-in demo stick, a USB stick by serial path, or a networked stick. */
+/**
+ * How a site's locks are reached: a Z-Wave controller (the built-in demo stick, a USB stick by serial path, or a
+ * networked stick), or Bluetooth LE (this computer's radio, or the demo's virtual radio) for Nuki locks.
+ */
 export const connectionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('demo') }),
   z.object({ kind: z.literal('serial'), path: z.string().min(1).max(260) }),
@@ -11,27 +15,48 @@ export const connectionSchema = z.discriminatedUnion('kind', [
       .max(260)
       .regex(/^tcp:\/\/[^\s/:]+:\d{1,5}$/, 'must look like tcp://host:port'),
   }),
+  z.object({ kind: z.literal('bluetooth'), radio: z.enum(['system', 'demo']) }),
 ]);
 export type Connection = z.infer<typeof connectionSchema>;
 
+/** The lock protocol spoken over a connection: Z-Wave through a stick, Nuki's API over Bluetooth. */
+export const protocolOf = (c: Connection): LockProtocol => (c.kind === 'bluetooth' ? 'nuki' : 'zwave');
+
+/** A site's connections: at most one per protocol. */
+const siteConnectionsSchema = z
+  .array(connectionSchema)
+  .min(1)
+  .refine((list) => new Set(list.map(protocolOf)).size === list.length, { message: 'a site holds at most one connection per protocol' });
+
 /** A property the installer works at. Every site has an IANA time zone: windows are property-local times. */
-export const siteSchema = z.object({
+const siteFields = z.object({
   id: z.string(),
   name: z.string(),
   timeZone: z.string(),
   /** The installer chose or confirmed `timeZone` (a site made before this was asked shows the question in its header). */
   timeZoneConfirmed: z.boolean().default(false),
-  connection: connectionSchema,
+  /** Its connections, one per protocol (a Z-Wave stick and a Bluetooth radio at once); the first one found it. */
+  connections: siteConnectionsSchema,
   createdAt: z.string(),
 });
-export type Site = z.infer<typeof siteSchema>;
+
+/** Sites stored before Bluetooth had one controller (`connection`); today it is the first of `connections`. */
+function fromEarlierSite(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || 'connections' in value || !('connection' in value)) return value;
+  const { connection, ...rest } = value as { connection: unknown };
+  return { ...rest, connections: [connection] };
+}
+
+/** A stored site; sites stored by earlier versions are read into today's shape. */
+export const siteSchema = z.preprocess(fromEarlierSite, siteFields);
+export type Site = z.infer<typeof siteFields>;
 
 /** Where a site's controller stands right now. */
 export const siteStateSchema = z.enum(['disconnected', 'connecting', 'ready', 'failed']);
 export type SiteState = z.infer<typeof siteStateSchema>;
 
 /** A site with its live connection state, as the renderer sees it. */
-export const siteViewSchema = siteSchema.extend({
+export const siteViewSchema = siteFields.extend({
   state: siteStateSchema,
   /** Last connection failure, in words, when state is `failed`. */
   stateMessage: z.string().nullable(),

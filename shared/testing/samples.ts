@@ -8,7 +8,9 @@ const at = '2026-01-01T00:00:00.000Z';
 /** Test sample: a healthy S2 keypad lock, 30 slots, 4–8 digits, native scheduling; override any field. */
 export function sampleLockProfile(over: Partial<LockProfile> = {}): LockProfile {
   return {
-    nodeId: 2,
+    address: '2',
+    codePlaces: 'slots',
+    codeProof: 'read_back',
     manufacturer: 'Virtual',
     model: 'Deadbolt',
     firmwareVersion: '1.0',
@@ -30,8 +32,10 @@ export function sampleLockProfile(over: Partial<LockProfile> = {}): LockProfile 
     batteryLevel: 90,
     batteryReadAt: at,
     isBatteryLow: false,
+    isKeypadBatteryLow: null,
     doorState: 'locked',
     clockOffsetMinutes: null,
+    lockTime: null,
     occupiedSlots: [],
     codeConstraints: [],
     ...over,
@@ -67,10 +71,10 @@ export function sampleAccessCode(over: Partial<AccessCode> = {}): AccessCode {
 
 /** Test sample: a site (demo connection, Europe/Berlin, zone confirmed); override any field. */
 export function sampleSite(over: Partial<Site> = {}): Site {
-  return { id: 'site-1', name: 'Test site', timeZone: 'Europe/Berlin', timeZoneConfirmed: true, connection: { kind: 'demo' }, createdAt: at, ...over };
+  return { id: 'site-1', name: 'Test site', timeZone: 'Europe/Berlin', timeZoneConfirmed: true, connections: [{ kind: 'demo' }], createdAt: at, ...over };
 }
 
 /** Test sample: a door on site-1 for node 2, no profile read yet, nothing learned; override any field. */
 export function sampleDoor(over: Partial<Door> = {}): Door {
-  return { id: 'door-1', siteId: 'site-1', name: 'Front door', nodeId: 2, createdAt: at, lastProfile: null, learned: { acceptedLengths: [], refusedLengths: [] }, cloud: null, ...over };
+  return { id: 'door-1', siteId: 'site-1', name: 'Front door', lockAddress: { protocol: 'zwave', address: '2' }, createdAt: at, lastProfile: null, learned: { acceptedLengths: [], refusedLengths: [] }, cloud: null, ...over };
 }

@@ -1,9 +1,13 @@
+import { CodedError } from '../../../shared/result';
 import { join } from 'node:path';
 import type { Connection } from '../../../shared/domain/site';
 import { DEMO_LOCKS } from '../demo/demo-locks';
 import type { VirtualStick } from '../demo/virtual-stick';
 import { withVirtualDeviceInfo } from '../demo/virtual-device-info';
-import type { OpenController } from '../locks/controller';
+import type { OpenConnection } from '../locks/controller';
+import type { LockAddress } from '../../../shared/domain/lock-address';
+import { asLockReadiness } from '../zwave/node-readiness';
+import { createZWaveConnection } from '../zwave/zwave-connection';
 import type { FieldCipher } from '../secrets/field-cipher';
 import type { NetworkKeys } from '../zwave/lock-network';
 
@@ -17,14 +21,15 @@ const loadVirtualStick = () => import('../demo/create-virtual-stick');
 /** The demo site's door names, by the virtual locks' node ids. */
 const DEMO_DOOR_NAMES: Record<number, string> = { 2: 'Front door', 3: 'Back door', 4: 'Garage side door' };
 
-/** A door's first name: the demo site's names, else "Door <node id>". */
-export function defaultDoorName(connection: Connection, nodeId: number): string {
-  return (connection.kind === 'demo' && DEMO_DOOR_NAMES[nodeId]) || `Door ${nodeId}`;
+/** A door's first name: the demo site's names, else "Door <node id>" (Z-Wave) or "Door <address>". */
+export function defaultDoorName(connection: Connection, at: LockAddress): string {
+  const nodeId = at.protocol === 'zwave' ? Number(at.address) : NaN;
+  return (connection.kind === 'demo' && DEMO_DOOR_NAMES[nodeId]) || `Door ${at.address}`;
 }
 
 /** The controller opener plus the demo stick it started (for the demo's fault simulation). */
 export interface ControllerOpener {
-  open: OpenController;
+  open: OpenConnection;
   /** The virtual stick while the demo site is connected, else null. */
   demoStick(): VirtualStick | null;
 }
@@ -45,7 +50,7 @@ export function createControllerOpener(dataDir: string, keys: NetworkKeys, ciphe
   const cacheDir = join(dataDir, 'zwave-cache');
   return {
     demoStick: () => stick,
-    async open(connection: Connection, onProgress) {
+    async open(_site, connection: Connection, onProgress) {
       const { startZWaveNetwork } = await loadZWave();
       if (connection.kind === 'demo') {
         onProgress('Starting the virtual stick…');
@@ -58,9 +63,8 @@ export function createControllerOpener(dataDir: string, keys: NetworkKeys, ciphe
         try {
           const started = await startZWaveNetwork({ port: opened.port, cacheDir, cacheCipher: ciphers?.cache, securityKeys: keys, onProgress });
           const network = withVirtualDeviceInfo(started.network, DEMO_LOCKS);
-          return {
-            network,
-            readiness: started.readiness,
+          return createZWaveConnection(network, {
+            readiness: asLockReadiness(started.readiness),
             onSiteReady: () => {
               for (const spec of DEMO_LOCKS) opened.locks.get(spec.nodeId)?.setDropRate(spec.dropRate);
             },
@@ -69,16 +73,17 @@ export function createControllerOpener(dataDir: string, keys: NetworkKeys, ciphe
               await opened.close();
               if (stick === opened) stick = null;
             },
-          };
+          });
         } catch (error) {
           await opened.close();
           stick = null;
           throw error;
         }
       }
+      if (connection.kind === 'bluetooth') throw new CodedError('ble.unavailable', 'Bluetooth locks are not wired in yet.');
       const port = connection.kind === 'serial' ? connection.path : connection.url;
       const { network, readiness } = await startZWaveNetwork({ port, cacheDir, cacheCipher: ciphers?.cache, securityKeys: keys, onProgress });
-      return { network, readiness, close: () => network.close() };
+      return createZWaveConnection(network, { readiness: asLockReadiness(readiness) });
     },
   };
 }

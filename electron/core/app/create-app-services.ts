@@ -1,3 +1,4 @@
+import { sameLockAddress } from '../../../shared/domain/lock-address';
 import { randomUUID } from 'node:crypto';
 import type { AccessCode } from '../../../shared/domain/access-code';
 import { isCodedError } from '../../../shared/result';
@@ -9,7 +10,7 @@ import { createLockManager } from '../locks/lock-manager';
 import { createLockRevival } from '../locks/lock-revival';
 import { createPastEndWatch } from '../codes/past-end-watch';
 import { createLengthLearning } from '../codes/length-learning';
-import { systemClock, type Clock } from '../queue/clock';
+import { systemClock, type Clock } from '../ports/clock';
 import { ShiftableClock } from '../queue/shiftable-clock';
 import { createOperationQueue } from '../queue/operation-queue';
 import { defaultRetryRules } from '../queue/operation-records';
@@ -130,15 +131,15 @@ export async function createAppServices(options: AppServicesOptions & { clock?: 
   });
   locks.onChange((change) => {
     if (change.kind === 'keypad') {
-      void recordKeypadUse(store, change.siteId, change.nodeId, change.slot, change.at).then((code) => code && onCodeChanged(code)).catch(() => {});
+      void recordKeypadUse(store, change.siteId, change.lock, change.slot, change.at).then((code) => code && onCodeChanged(code)).catch(() => {});
     }
     if (change.kind === 'progress') events.emit('activity', { siteId: change.siteId, doorId: null, message: change.message });
     if (change.kind === 'site' && store.index.read().sites.some((s) => s.id === change.siteId)) events.emit('sites.changed', sites.view(change.siteId));
     if (change.kind === 'lock') {
-      const door = store.index.read().doors.find((d) => d.siteId === change.siteId && d.nodeId === change.nodeId);
+      const door = store.index.read().doors.find((d) => d.siteId === change.siteId && sameLockAddress(d.lockAddress, change.lock));
       if (!door) return;
       emitDoor(door.id);
-      if (locks.profile(change.siteId, change.nodeId)?.isOnline) queue.kickDoor(door.id);
+      if (locks.profile(change.siteId, change.lock)?.isOnline) queue.kickDoor(door.id);
     }
   });
 

@@ -33,28 +33,28 @@ export interface DemoControls {
 }
 
 /**
- * The demo site's controls: make a virtual lock stop answering (kept here in main, by node id, so a page reload shows
+ * The demo site's controls: make a virtual lock stop answering (kept here in main, by lock address, so a page reload shows
  * it and a reconnected stick gets it again), type a code on a virtual keypad, move the demo clock.
  */
 export function createDemoControls(deps: DemoControlDeps): DemoControls {
-  const faults = new Map<number, DemoFault>();
-  const isDemo = (door: Door) => deps.store.index.read().sites.find((s) => s.id === door.siteId)?.connection.kind === 'demo';
+  const faults = new Map<string, DemoFault>();
+  const isDemo = (door: Door) => deps.store.index.read().sites.find((s) => s.id === door.siteId)?.connections.some((c) => c.kind === 'demo') ?? false;
   const virtualLock = (door: Door, what: string): VirtualLockHandle => {
-    const lock = isDemo(door) ? deps.demoStick()?.locks.get(door.nodeId) : undefined;
+    const lock = isDemo(door) ? deps.demoStick()?.locks.get(Number(door.lockAddress.address)) : undefined;
     if (!lock) throw new CodedError('site.not_demo', `${what} can only be simulated on the connected demo site.`);
     return lock;
   };
   return {
-    faultOf: (door) => (isDemo(door) ? (faults.get(door.nodeId) ?? 'none') : null),
+    faultOf: (door) => (isDemo(door) ? (faults.get(door.lockAddress.address) ?? 'none') : null),
     reapply() {
       const stick = deps.demoStick();
-      for (const [nodeId, fault] of faults) stick?.locks.get(nodeId)?.setAnswering(fault === 'none');
+      for (const [address, fault] of faults) stick?.locks.get(Number(address))?.setAnswering(fault === 'none');
     },
     handlers: {
       'demo.simulate': async ({ doorId, fault }) => {
         const door = requireDoor(deps.store.index, doorId);
         virtualLock(door, 'Faults').setAnswering(fault === 'none');
-        faults.set(door.nodeId, fault);
+        faults.set(door.lockAddress.address, fault);
         deps.onFaultChanged?.(door);
         return deps.sites.doorView(door);
       },

@@ -7,7 +7,7 @@ import { createSeamGateway } from '../cloud/seam-gateway';
 import type { CodeService } from '../codes/code-service';
 import { DEMO_CLOUD_DEVICES } from '../demo/demo-cloud-devices';
 import type { EventHub } from '../ipc/event-hub';
-import type { Clock } from '../queue/clock';
+import type { Clock } from '../ports/clock';
 import type { SecretVault } from '../secrets/secret-vault';
 import type { FieldCipher } from '../secrets/field-cipher';
 import type { SiteService } from '../sites/site-service';

@@ -1,7 +1,7 @@
 import type { AccessCode } from '../../../shared/domain/access-code';
 import type { Operation, OperationReason } from '../../../shared/domain/operation';
 import { newOperation } from '../queue/operation-records';
-import { applyTransition } from './code-records';
+import { applyTransition } from '../records/code-records';
 
 /**
  * Ends a code inside a store update, whoever asked (the installer, the cloud): its Sets still waiting or failed are

@@ -9,12 +9,12 @@ import { checkCodeName } from '../../../shared/codes/code-name-rules';
 import { chooseFreeSlot, usableSlotCount } from '../../../shared/codes/slot-choice';
 import { CodedError } from '../../../shared/result';
 import type { LockManager } from '../locks/lock-manager';
-import type { Clock } from '../queue/clock';
+import type { Clock } from '../ports/clock';
 import type { OperationQueue } from '../queue/operation-queue';
 import { newOperation } from '../queue/operation-records';
 import type { DurableDoc, ShardedStore, SiteCodesData } from '../store/store-v2';
-import { emptyCloudState, isActive, mayBeOnLock, newOngoingCode } from './code-records';
-import { hidesPin } from '../zwave/lock-network';
+import { emptyCloudState, isActive, mayBeOnLock, newOngoingCode } from '../records/code-records';
+import { hidesPin } from '../ports/lock-port';
 import { decideTimeBound, type WindowInput } from './time-bound-input';
 import { requireDoor } from '../store/find-door';
 import { endCode } from './code-ending';
@@ -59,16 +59,16 @@ export function createCodeService(deps: CodeServiceDeps): CodeService {
 
   /** The lock's rules: live while its site is connected, else as last read (the change then waits in the queue). */
   async function profileOf(d: Door): Promise<LockProfile> {
-    let profile = locks.isLockReady(d.siteId, d.nodeId) ? locks.profile(d.siteId, d.nodeId) : null;
-    if (locks.isLockReady(d.siteId, d.nodeId) && (!profile || !profile.isOnline || profile.slotCount === 0)) {
-      profile = await locks.refreshProfile(d.siteId, d.nodeId).catch(() => profile);
+    let profile = locks.isLockReady(d.siteId, d.lockAddress) ? locks.profile(d.siteId, d.lockAddress) : null;
+    if (locks.isLockReady(d.siteId, d.lockAddress) && (!profile || !profile.isOnline || profile.slotCount === 0)) {
+      profile = await locks.refreshProfile(d.siteId, d.lockAddress).catch(() => profile);
     }
     profile ??= d.lastProfile;
     if (!profile) {
       throw new CodedError('door.not_connected', `${d.name}: connect this door's lock once so Lockbench knows its rules; codes can then be queued for it while it is not connected.`);
     }
     if (profile.slotCount === 0) {
-      throw new CodedError('zwave.no_answer', `${d.name}: the lock has not told us its code slots yet. Wake it (press a key) and try again.`);
+      throw new CodedError('lock.no_answer', `${d.name}: the lock has not told us its code slots yet. Wake it (press a key) and try again.`);
     }
     if (!profile.supportsAccessCodes) throw new CodedError('codes.unsupported', `${d.name}: this lock cannot hold access codes.`);
     return profile;
@@ -76,8 +76,8 @@ export function createCodeService(deps: CodeServiceDeps): CodeService {
 
   /** Slots in use on the lock: zwave-js's cache while connected, the last-read list otherwise. */
   function lockSlots(d: Door, profile: LockProfile): Array<{ slot: number; code: string | null }> {
-    if (locks.isLockReady(d.siteId, d.nodeId)) {
-      return locks.network(d.siteId).cachedSlots(d.nodeId).filter((s) => s.status === 'enabled' || s.status === 'disabled');
+    if (locks.isLockReady(d.siteId, d.lockAddress)) {
+      return locks.connection(d.siteId, d.lockAddress.protocol).knownCodes(d.lockAddress.address).filter((s) => s.status === 'enabled' || s.status === 'disabled');
     }
     return profile.occupiedSlots.map((slot) => ({ slot, code: null }));
   }
@@ -103,12 +103,12 @@ export function createCodeService(deps: CodeServiceDeps): CodeService {
    * after a removal, before its cache was written), so those slots are read again — radio only when the lock looks full.
    */
   async function rereadIfFull(d: Door, profile: LockProfile, codes: readonly AccessCode[]): Promise<void> {
-    if (!locks.isLockReady(d.siteId, d.nodeId)) return;
+    if (!locks.isLockReady(d.siteId, d.lockAddress)) return;
     const { takenSlots } = rulesFor(d, profile, codes);
     if (chooseFreeSlot({ slotCount: profile.slotCount, reservedSlots: profile.reservedSlots, taken: takenSlots }) !== null) return;
     const ours = new Set(codes.filter((c) => c.door_id === d.id && isActive(c)).flatMap((c) => (c.slot === null ? [] : [c.slot])));
     for (const { slot } of lockSlots(d, profile)) {
-      if (!ours.has(slot)) await locks.network(d.siteId).readCode(d.nodeId, slot).catch(() => null);
+      if (!ours.has(slot)) await locks.connection(d.siteId, d.lockAddress.protocol).readCode(d.lockAddress.address, slot).catch(() => null);
     }
   }
 

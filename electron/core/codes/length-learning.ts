@@ -15,7 +15,7 @@ export function createLengthLearning(deps: { store: ShardedStore; locks: LockMan
   return {
     stopMessage(door, code) {
       const d = current(door);
-      const profile = deps.locks.profile(d.siteId, d.nodeId) ?? d.lastProfile;
+      const profile = deps.locks.profile(d.siteId, d.lockAddress) ?? d.lastProfile;
       const length = code.code.length;
       if (!profile || !isLengthUnproven(profile, d.learned, length)) return null;
       return (
@@ -25,7 +25,7 @@ export function createLengthLearning(deps: { store: ShardedStore; locks: LockMan
       );
     },
     async learn(door, results) {
-      const profile = deps.locks.profile(door.siteId, door.nodeId) ?? current(door).lastProfile;
+      const profile = deps.locks.profile(door.siteId, door.lockAddress) ?? current(door).lastProfile;
       if (!profile || isLengthSourceKnown(profile.codeLengthsSource)) return; // stated lengths: nothing to learn
       const fold = (d: Door) => results.reduce((learned, r) => recordLengthOutcome(learned, r.length, r.accepted), d.learned);
       // Most outcomes teach nothing new (a length already kept): no durable write for those.

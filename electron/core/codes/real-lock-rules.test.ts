@@ -1,4 +1,6 @@
+import { zwaveAddress } from '../../../shared/domain/lock-address';
 import { join } from 'node:path';
+import { createZWaveConnection } from '../zwave/zwave-connection';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccessCode } from '../../../shared/domain/access-code';
 import { sampleDoor, sampleSite } from '../../../shared/testing/samples';
@@ -7,7 +9,7 @@ import { withDeviceFileParams } from '../demo/device-file-params';
 import { REAL_LOCK_MODELS } from '../demo/real-lock-models';
 import type { VirtualStick } from '../demo/virtual-stick';
 import { createLockManager } from '../locks/lock-manager';
-import { ManualClock } from '../queue/clock';
+import { ManualClock } from '../ports/clock';
 import { createOperationQueue, type OperationQueue } from '../queue/operation-queue';
 import { openShardedStore } from '../store/open-sharded-store';
 import type { ShardedStore } from '../store/store-v2';
@@ -44,9 +46,9 @@ describe('code service on real lock models', () => {
     store = await openShardedStore({ dir: join(dir.path, 'store') });
     await store.index.update((d) => {
       d.sites.push(site);
-      d.doors.push(sampleDoor({ id: 'schlage', siteId: site.id, nodeId: SCHLAGE }), sampleDoor({ id: 'yale', siteId: site.id, nodeId: YALE }));
+      d.doors.push(sampleDoor({ id: 'schlage', siteId: site.id, lockAddress: zwaveAddress(SCHLAGE) }), sampleDoor({ id: 'yale', siteId: site.id, lockAddress: zwaveAddress(YALE) }));
     });
-    const locks = createLockManager(async () => ({ network, close: async () => {} }));
+    const locks = createLockManager(async () => createZWaveConnection(network, { close: async () => {} }));
     await locks.connect(site);
     const clock = new ManualClock('2026-03-20T09:00:00.000Z');
     const rules = { backoffMs: (n: number) => n * 1000, errorAfterAttempts: 3, delayWarningMs: 60_000 };

@@ -2,14 +2,14 @@ import type { AccessCode } from '../../../shared/domain/access-code';
 import type { Door } from '../../../shared/domain/door';
 import type { ReservedSlot } from '../../../shared/domain/lock';
 import type { UnmanagedCode } from '../../../shared/domain/unmanaged-code';
-import { hidesPin, type SlotReading } from '../zwave/lock-network';
+import { hidesPin, type SlotReading } from '../ports/lock-port';
 import { CodedError } from '../../../shared/result';
 import type { LockManager } from '../locks/lock-manager';
-import type { Clock } from '../queue/clock';
+import type { Clock } from '../ports/clock';
 import type { OperationQueue } from '../queue/operation-queue';
 import { newOperation } from '../queue/operation-records';
 import type { ShardedStore } from '../store/store-v2';
-import { applyTransition, emptyCloudState, isActive, newOngoingCode } from './code-records';
+import { applyTransition, emptyCloudState, isActive, newOngoingCode } from '../records/code-records';
 import { requireDoor } from '../store/find-door';
 
 /** What the unmanaged-codes service needs. */
@@ -51,10 +51,10 @@ export function createUnmanagedCodes(deps: UnmanagedDeps): UnmanagedCodes {
 
   async function list(doorId: string): Promise<UnmanagedCode[]> {
     const d = door(doorId);
-    if (!locks.isLockReady(d.siteId, d.nodeId)) return []; // zwave-js's slot cache is incomplete during an interview
+    if (!locks.isLockReady(d.siteId, d.lockAddress)) return []; // zwave-js's slot cache is incomplete during an interview
     const codes = (await store.codes(d.siteId)).read().accessCodes;
-    const reserved = (locks.profile(d.siteId, d.nodeId) ?? d.lastProfile)?.reservedSlots ?? [];
-    return slotsFromElsewhere(locks.network(d.siteId).cachedSlots(d.nodeId), codes, doorId, reserved).map((s) => ({
+    const reserved = (locks.profile(d.siteId, d.lockAddress) ?? d.lastProfile)?.reservedSlots ?? [];
+    return slotsFromElsewhere(locks.connection(d.siteId, d.lockAddress.protocol).knownCodes(d.lockAddress.address), codes, doorId, reserved).map((s) => ({
       door_id: doorId,
       slot: s.slot,
       status: s.status as 'enabled' | 'disabled',
@@ -65,8 +65,8 @@ export function createUnmanagedCodes(deps: UnmanagedDeps): UnmanagedCodes {
 
   /** Adopting takes the code as the lock holds it NOW: one fresh read of the slot, which is also its proof. */
   async function readNow(d: Door, slot: number): Promise<UnmanagedCode> {
-    const reading = await locks.network(d.siteId).readCode(d.nodeId, slot);
-    if (!reading) throw new CodedError('zwave.no_answer', `${d.name}: the lock is not answering, so slot ${slot} could not be read. Try again when it answers.`);
+    const reading = await locks.connection(d.siteId, d.lockAddress.protocol).readCode(d.lockAddress.address, slot);
+    if (!reading) throw new CodedError('lock.no_answer', `${d.name}: the lock is not answering, so slot ${slot} could not be read. Try again when it answers.`);
     if (reading.status !== 'enabled' && reading.status !== 'disabled') throw new CodedError('codes.not_found', `Slot ${slot} is empty now: the code was removed at the lock.`);
     return { door_id: d.id, slot, status: reading.status, code: reading.code, is_masked: hidesPin(reading.code) };
   }

@@ -1,19 +1,8 @@
-import type { Connection } from '../../../shared/domain/site';
-import type { LockNetwork } from '../zwave/lock-network';
-import type { LockReadiness } from '../zwave/node-readiness';
+import type { Connection, Site } from '../../../shared/domain/site';
+import type { LockConnection } from '../ports/lock-port';
 
-/** A controller opened for a site: its lock network, and how to close everything behind it (stick included). */
-export interface OpenedController {
-  readonly network: LockNetwork;
-  /**
-   * Each lock's interview as it ends (the controller opens before its locks are interviewed). Absent when every lock
-   * was already interviewed when the controller opened (fakes in tests).
-   */
-  readonly readiness?: LockReadiness;
-  /** Called once every lock is interviewed and read (the site is `ready`): a virtual stick starts its radio faults here. */
-  onSiteReady?(): void;
-  close(): Promise<void>;
-}
-
-/** Opens the controller a site's connection describes: the virtual stick, a serial path or a tcp:// stick. */
-export type OpenController = (connection: Connection, onProgress: (message: string) => void) => Promise<OpenedController>;
+/**
+ * Opens one of a site's connections: a Z-Wave stick (virtual, serial path, tcp://) or a Bluetooth radio with the site's
+ * paired locks on it.
+ */
+export type OpenConnection = (site: Site, connection: Connection, onProgress: (message: string) => void) => Promise<LockConnection>;

@@ -1,8 +1,10 @@
 import type { LockProfile } from '../../../shared/domain/lock';
-import type { Site, SiteState } from '../../../shared/domain/site';
+import type { LockAddress, LockProtocol } from '../../../shared/domain/lock-address';
+import { protocolOf, type Connection, type Site, type SiteState } from '../../../shared/domain/site';
 import { CodedError, isCodedError } from '../../../shared/result';
-import type { LockNetwork } from '../zwave/lock-network';
-import type { OpenController, OpenedController } from './controller';
+import type { LockConnection } from '../ports/lock-port';
+import type { OpenConnection } from './controller';
+import { siteStatusOf, type ConnectionStatus } from './site-status';
 
 /** A site's live connection state, with the reason when it failed. */
 export interface SiteStatus {
@@ -13,40 +15,41 @@ export interface SiteStatus {
 /** What changed, for the services above to push to the UI. */
 export type LockManagerChange =
   | { kind: 'site'; siteId: string }
-  /** A lock's profile or availability changed; also once when its interview is over and it can be used (isLockReady). */
-  | { kind: 'lock'; siteId: string; nodeId: number }
+  /** A lock's profile or availability changed; also once when its first contact is over and it can be used (isLockReady). */
+  | { kind: 'lock'; siteId: string; lock: LockAddress }
   | { kind: 'progress'; siteId: string; message: string }
-  /** A keypad unlock by a user slot, reported by the lock (proof that a code works). */
-  | { kind: 'keypad'; siteId: string; nodeId: number; slot: number; at: Date };
+  /** A keypad unlock with the code at `slot`, reported by the lock (proof that a code works). */
+  | { kind: 'keypad'; siteId: string; lock: LockAddress; slot: number; at: Date };
 
 /**
- * Owns every controller connection (one per site) and the last-read profile of each lock on it. The layer between
- * the Z-Wave network and the services: connects, notices locks coming and going and the stick being pulled.
+ * Owns every lock connection — a site may hold several at once, one per protocol (its Z-Wave stick and this computer's
+ * Bluetooth radio) — and the last-read profile of each lock on them. The layer between the lock port (whatever the
+ * protocol) and the services: connects, notices locks coming and going and a stick being pulled.
  *
- *   connect ─▶ site `connecting` ─▶ controller open ─┬─ lock 2 interviewed ─▶ profile read ─▶ isLockReady, change 'lock'
- *                                                    ├─ lock 3 …                                        (one by one)
- *                                                    └─ every lock settled ─▶ site `ready` ─▶ connect resolves
+ *   connect ─▶ site `connecting` ─▶ each connection opens ─┬─ lock 2 ready ─▶ profile read ─▶ isLockReady, change 'lock'
+ *                                                            ├─ lock 3 …                                     (one by one)
+ *                                                            └─ every lock settled ─▶ that connection ready
+ *   every connection ready ─▶ site `ready` ─▶ connect resolves
  */
 export interface LockManager {
-  /** Opens the site's controller; resolves once every lock on it is interviewed or given up on (site `ready`). */
+  /** Opens each of the site's connections not open yet; resolves once every lock on them settled (site `ready`). */
   connect(site: Site): Promise<void>;
+  /** Closes and opens again one of the site's connections (its locks changed: a lock was paired). */
+  reconnect(site: Site, protocol: LockProtocol): Promise<void>;
   disconnect(siteId: string): Promise<void>;
   status(siteId: string): SiteStatus;
-  /** The site's open network (from the moment the controller is open), or a CodedError `site.not_connected`. */
-  network(siteId: string): LockNetwork;
-  /**
-   * True when the site's controller is open and this lock's interview is over — it answered, or was given up on and is
-   * offline — so commands may go to it. Locks become ready one by one while the site is still `connecting`.
-   */
-  isLockReady(siteId: string, nodeId: number): boolean;
+  /** The site's open connection for a protocol (from the moment it is open), or a CodedError `site.not_connected`. */
+  connection(siteId: string, protocol: LockProtocol): LockConnection;
+  /** True when the lock's connection is open and its first contact is over (answered, or given up on and offline). */
+  isLockReady(siteId: string, lock: LockAddress): boolean;
   /** The lock profile as last read (only for ready locks), or null. */
-  profile(siteId: string, nodeId: number): LockProfile | null;
-  /** Reads the lock's profile again (radio) and keeps it; `zwave.not_ready` while its interview goes on. */
-  refreshProfile(siteId: string, nodeId: number): Promise<LockProfile>;
-  /** Node ids of the locks on a connected site (while it connects, nodes still being interviewed are included). */
-  lockNodeIds(siteId: string): number[];
+  profile(siteId: string, lock: LockAddress): LockProfile | null;
+  /** Reads the lock's profile again (radio) and keeps it; `lock.not_ready` while its first contact goes on. */
+  refreshProfile(siteId: string, lock: LockAddress): Promise<LockProfile>;
+  /** The locks on a connected site's connections (while they connect, locks still being contacted are included). */
+  lockAddresses(siteId: string): LockAddress[];
   onChange(listener: (change: LockManagerChange) => void): () => void;
-  /** Closes every controller, also one still opening; connects nothing afterwards (the app is closing). */
+  /** Closes every connection, also one still opening; connects nothing afterwards (the app is closing). */
   closeAll(): Promise<void>;
 }
 
@@ -57,34 +60,38 @@ export interface LockManagerOptions {
 }
 
 interface Connected {
-  controller: OpenedController;
-  profiles: Map<number, LockProfile>;
-  /** Locks whose interview is over and whose profile read was attempted. */
-  ready: Set<number>;
+  connection: LockConnection;
+  profiles: Map<string, LockProfile>;
+  /** Locks whose first contact is over and whose profile read was attempted. */
+  ready: Set<string>;
   unsubscribe: Array<() => void>;
   /** Resolves with the reason when the connection is dropped (disconnect, stick pulled, close). */
   dropped: Promise<string>;
   drop: (reason: string) => void;
 }
 
-/** An open that was cancelled (disconnect, closeAll) while its controller was starting. */
+/** An open that was cancelled (disconnect, closeAll) while its connection was starting. */
 class CancelledOpen extends Error {}
 
-/** Creates the lock manager over a controller opener (real serial/TCP or the virtual stick). */
-export function createLockManager(openController: OpenController, options: LockManagerOptions = {}): LockManager {
+/** One connection of one site: the lock manager's unit of opening and closing. */
+const keyOf = (siteId: string, protocol: LockProtocol) => `${siteId}\u0000${protocol}`;
+
+/** Creates the lock manager over a connection opener (a Z-Wave stick — serial, TCP or virtual — or a Bluetooth radio). */
+export function createLockManager(openConnection: OpenConnection, options: LockManagerOptions = {}): LockManager {
   const now = options.now ?? (() => new Date());
   const connected = new Map<string, Connected>();
-  const statuses = new Map<string, SiteStatus>();
+  const statuses = new Map<string, ConnectionStatus>();
   const pending = new Map<string, Promise<void>>();
-  /** Bumped by disconnect and closeAll: an open still starting its controller then closes it instead of using it. */
+  /** Bumped by disconnect and closeAll: an open still starting its connection then closes it instead of using it. */
   const generations = new Map<string, number>();
-  const generation = (siteId: string) => generations.get(siteId) ?? 0;
-  const cancelOpen = (siteId: string) => generations.set(siteId, generation(siteId) + 1);
+  const generation = (key: string) => generations.get(key) ?? 0;
+  const cancelOpen = (key: string) => generations.set(key, generation(key) + 1);
   let isClosed = false;
   const listeners = new Set<(change: LockManagerChange) => void>();
   const notify = (change: LockManagerChange) => listeners.forEach((l) => l(change));
-  const setStatus = (siteId: string, state: SiteState, message: string | null = null) => {
-    statuses.set(siteId, { state, message });
+  const keysOf = (siteId: string) => [...statuses.keys()].filter((k) => k.startsWith(`${siteId}\u0000`));
+  const setStatus = (siteId: string, protocol: LockProtocol, state: SiteState, message: string | null = null) => {
+    statuses.set(keyOf(siteId, protocol), { protocol, state, message });
     notify({ kind: 'site', siteId });
   };
   /** Keeps `offlineSince` true: the first moment the lock was seen not answering, null while it answers. */
@@ -93,142 +100,172 @@ export function createLockManager(openController: OpenController, options: LockM
     offlineSince: profile.isOnline ? null : (before?.offlineSince ?? now().toISOString()),
   });
 
-  async function open(site: Site): Promise<void> {
-    setStatus(site.id, 'connecting');
+  async function open(site: Site, connectionSpec: Connection): Promise<void> {
+    const protocol = protocolOf(connectionSpec);
+    const key = keyOf(site.id, protocol);
+    setStatus(site.id, protocol, 'connecting');
     const progress = (message: string) => notify({ kind: 'progress', siteId: site.id, message });
-    const startedAs = generation(site.id);
+    const startedAs = generation(key);
     let entry: Connected | null = null;
     try {
-      const controller = await openController(site.connection, progress);
-      if (generation(site.id) !== startedAs || isClosed) {
-        await controller.close().catch(() => {});
+      const connection = await openConnection(site, connectionSpec, progress);
+      if (generation(key) !== startedAs || isClosed) {
+        await connection.close().catch(() => {});
         throw new CancelledOpen();
       }
       let drop!: (reason: string) => void;
       const dropped = new Promise<string>((resolve) => (drop = resolve));
-      entry = { controller, profiles: new Map(), ready: new Set(), unsubscribe: [], dropped, drop };
-      connected.set(site.id, entry);
-      follow(site.id, entry);
-      await interviewLocks(site.id, entry, progress);
-      if (connected.get(site.id) !== entry) {
-        throw new CodedError('transport.disconnected', `The controller closed while its locks were being interviewed: ${await entry.dropped}`);
+      entry = { connection, profiles: new Map(), ready: new Set(), unsubscribe: [], dropped, drop };
+      connected.set(key, entry);
+      follow(site.id, key, entry);
+      await settleLocks(site.id, key, entry, progress);
+      if (connected.get(key) !== entry) {
+        throw new CodedError('transport.disconnected', `The connection closed while its locks were being contacted: ${await entry.dropped}`);
       }
-      setStatus(site.id, 'ready');
-      controller.onSiteReady?.();
+      setStatus(site.id, protocol, 'ready');
+      connection.onSiteReady?.();
     } catch (error) {
       // Dropped or cancelled while connecting: whoever did it (disconnect, the stick going away, closing) set the state.
-      if (error instanceof CancelledOpen) throw new CodedError('transport.disconnected', 'The controller was closed while it was opening.');
-      if (entry && connected.get(site.id) !== entry) throw error;
-      if (entry) await drop(site.id, 'failed to connect');
-      setStatus(site.id, 'failed', error instanceof Error ? error.message : String(error));
-      throw isCodedError(error) ? error : new CodedError('transport.open_failed', `Could not open the controller: ${String(error)}`);
+      if (error instanceof CancelledOpen) throw new CodedError('transport.disconnected', 'The connection was closed while it was opening.');
+      if (entry && connected.get(key) !== entry) throw error;
+      if (entry) await drop(key, 'failed to connect');
+      setStatus(site.id, protocol, 'failed', error instanceof Error ? error.message : String(error));
+      throw isCodedError(error) ? error : new CodedError('transport.open_failed', `Could not open the connection: ${String(error)}`);
     }
   }
 
-  /** Availability, keypad unlocks and the controller going away, for as long as the connection lasts. */
-  function follow(siteId: string, entry: Connected): void {
-    const { network } = entry.controller;
+  /** Availability, keypad unlocks and the connection going away, for as long as it lasts. */
+  function follow(siteId: string, key: string, entry: Connected): void {
+    const { connection } = entry;
+    const lockAt = (address: string): LockAddress => ({ protocol: connection.protocol, address });
     entry.unsubscribe.push(
-      network.onLockAvailability((nodeId, isOnline) => {
-        const profile = entry.profiles.get(nodeId);
-        if (profile) entry.profiles.set(nodeId, stamped({ ...profile, isOnline }, profile));
-        notify({ kind: 'lock', siteId, nodeId });
+      connection.onLockAvailability((address, isOnline) => {
+        const profile = entry.profiles.get(address);
+        if (profile) entry.profiles.set(address, stamped({ ...profile, isOnline }, profile));
+        notify({ kind: 'lock', siteId, lock: lockAt(address) });
       }),
-      network.onKeypadUnlock((nodeId, slot, at) => notify({ kind: 'keypad', siteId, nodeId, slot, at })),
-      network.onDisconnected((reason) => {
-        void drop(siteId, reason).then(() => setStatus(siteId, 'failed', `The controller went away: ${reason}`));
+      connection.onCodeUsed((address, slot, at) => notify({ kind: 'keypad', siteId, lock: lockAt(address), slot, at })),
+      connection.onDisconnected((reason) => {
+        void drop(key, reason).then(() => setStatus(siteId, connection.protocol, 'failed', `The controller went away: ${reason}`));
       }),
     );
   }
 
-  /** Reads each lock's profile as soon as its interview is over; resolves when every lock is done (or the site dropped). */
-  async function interviewLocks(siteId: string, entry: Connected, progress: (message: string) => void): Promise<void> {
-    const { network, readiness } = entry.controller;
+  /** Reads each lock's profile as soon as its first contact is over; resolves when every lock is done (or dropped). */
+  async function settleLocks(siteId: string, key: string, entry: Connected, progress: (message: string) => void): Promise<void> {
+    const { connection } = entry;
+    const { readiness } = connection;
     const reads: Promise<void>[] = [];
-    const settle = (nodeId: number) => reads.push(readWhenSettled(siteId, entry, nodeId, progress));
-    if (!readiness) network.lockNodeIds().forEach(settle);
+    const settle = (address: string) => reads.push(readWhenSettled(siteId, key, entry, address, progress));
+    if (!readiness) connection.lockAddresses().forEach(settle);
     else {
-      entry.unsubscribe.push(readiness.onSettled((nodeId) => settle(nodeId)));
-      for (const nodeId of network.lockNodeIds()) if (readiness.settlement(nodeId) !== null) settle(nodeId);
+      entry.unsubscribe.push(readiness.onSettled((address) => settle(address)));
+      for (const address of connection.lockAddresses()) if (readiness.settlement(address) !== null) settle(address);
       await Promise.race([readiness.allSettled(), entry.dropped]);
     }
     await Promise.race([Promise.all(reads), entry.dropped]);
   }
 
-  async function readWhenSettled(siteId: string, entry: Connected, nodeId: number, progress: (message: string) => void): Promise<void> {
-    const { network } = entry.controller;
-    if (!network.lockNodeIds().includes(nodeId)) return; // interviewed, and not a lock
-    progress(`Reading lock ${nodeId}…`);
+  async function readWhenSettled(siteId: string, key: string, entry: Connected, address: string, progress: (message: string) => void): Promise<void> {
+    const { connection } = entry;
+    if (!connection.lockAddresses().includes(address)) return; // contacted, and not a lock
+    progress(`Reading lock ${address}…`);
     try {
-      const profile = await network.readProfile(nodeId);
-      entry.profiles.set(nodeId, stamped(profile, entry.profiles.get(nodeId)));
+      const profile = await connection.readProfile(address);
+      entry.profiles.set(address, stamped(profile, entry.profiles.get(address)));
     } catch {
-      progress(`Lock ${nodeId} is not answering; Lockbench keeps asking it, or run its check when it is near.`);
+      progress(`Lock ${address} is not answering; Lockbench keeps asking it, or run its check when it is near.`);
     }
-    if (connected.get(siteId) !== entry) return;
-    entry.ready.add(nodeId);
-    notify({ kind: 'lock', siteId, nodeId });
+    if (connected.get(key) !== entry) return;
+    entry.ready.add(address);
+    notify({ kind: 'lock', siteId, lock: { protocol: connection.protocol, address } });
   }
 
-  async function drop(siteId: string, reason: string): Promise<void> {
-    const entry = connected.get(siteId);
+  async function drop(key: string, reason: string): Promise<void> {
+    const entry = connected.get(key);
     if (!entry) return;
-    connected.delete(siteId);
+    connected.delete(key);
     entry.drop(reason);
     entry.unsubscribe.forEach((u) => u());
-    await entry.controller.close().catch(() => {});
+    await entry.connection.close().catch(() => {});
   }
 
-  const need = (siteId: string): Connected => {
-    const entry = connected.get(siteId);
+  const entryFor = (siteId: string, lock: LockAddress) => connected.get(keyOf(siteId, lock.protocol));
+  const need = (siteId: string, protocol: LockProtocol): Connected => {
+    const entry = connected.get(keyOf(siteId, protocol));
     if (!entry) throw new CodedError('site.not_connected', 'This site is not connected. Connect its controller first.');
     return entry;
   };
 
+  /** Opens one connection of a site unless it is open or opening. */
+  function openOnce(site: Site, spec: Connection): Promise<void> {
+    const key = keyOf(site.id, protocolOf(spec));
+    const running = pending.get(key);
+    if (running) return running;
+    if (connected.has(key)) return Promise.resolve();
+    const opening = open(site, spec).finally(() => pending.delete(key));
+    pending.set(key, opening);
+    return opening;
+  }
+
   return {
     async connect(site) {
       if (isClosed) throw new CodedError('transport.disconnected', 'Lockbench is closing.');
-      const running = pending.get(site.id);
-      if (running) return running;
-      if (connected.has(site.id)) return;
-      const opening = open(site).finally(() => pending.delete(site.id));
-      pending.set(site.id, opening);
-      return opening;
+      const results = await Promise.allSettled(site.connections.map((spec) => openOnce(site, spec)));
+      const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failure) throw failure.reason;
+    },
+    async reconnect(site, protocol) {
+      const spec = site.connections.find((c) => protocolOf(c) === protocol);
+      const key = keyOf(site.id, protocol);
+      cancelOpen(key);
+      await pending.get(key)?.catch(() => undefined);
+      await drop(key, 'reconnecting');
+      if (!spec || isClosed) return;
+      await openOnce(site, spec);
     },
     async disconnect(siteId) {
-      cancelOpen(siteId);
-      await drop(siteId, 'disconnected');
-      setStatus(siteId, 'disconnected');
+      for (const key of keysOf(siteId)) {
+        cancelOpen(key);
+        await drop(key, 'disconnected');
+        const status = statuses.get(key)!;
+        statuses.set(key, { ...status, state: 'disconnected', message: null });
+      }
+      notify({ kind: 'site', siteId });
     },
-    status: (siteId) => statuses.get(siteId) ?? { state: 'disconnected', message: null },
-    network: (siteId) => need(siteId).controller.network,
-    isLockReady: (siteId, nodeId) => connected.get(siteId)?.ready.has(nodeId) ?? false,
-    profile(siteId, nodeId) {
-      const entry = connected.get(siteId);
-      const profile = entry?.profiles.get(nodeId);
+    status: (siteId) => siteStatusOf(keysOf(siteId).map((k) => statuses.get(k)!)),
+    connection: (siteId, protocol) => need(siteId, protocol).connection,
+    isLockReady: (siteId, lock) => entryFor(siteId, lock)?.ready.has(lock.address) ?? false,
+    profile(siteId, lock) {
+      const entry = entryFor(siteId, lock);
+      const profile = entry?.profiles.get(lock.address);
       if (!entry || !profile) return null;
-      // Slots in use change with every code; zwave-js's cache has them without a radio command.
-      const occupied = entry.controller.network.cachedSlots(nodeId).filter((s) => s.status === 'enabled' || s.status === 'disabled');
+      // Codes on the lock change with every code; the driver knows them without a radio command.
+      const occupied = entry.connection.knownCodes(lock.address).filter((s) => s.status === 'enabled' || s.status === 'disabled');
       return { ...profile, occupiedSlots: occupied.map((s) => s.slot) };
     },
-    async refreshProfile(siteId, nodeId) {
-      const entry = need(siteId);
-      if (!entry.ready.has(nodeId)) {
-        throw new CodedError('zwave.not_ready', `Lock ${nodeId} is still being interviewed; it can be used in a moment.`, { nodeId });
+    async refreshProfile(siteId, lock) {
+      const entry = need(siteId, lock.protocol);
+      if (!entry.ready.has(lock.address)) {
+        throw new CodedError('lock.not_ready', `Lock ${lock.address} is still being contacted; it can be used in a moment.`, { address: lock.address });
       }
-      const profile = stamped(await entry.controller.network.readProfile(nodeId), entry.profiles.get(nodeId));
-      entry.profiles.set(nodeId, profile);
-      notify({ kind: 'lock', siteId, nodeId });
+      const profile = stamped(await entry.connection.readProfile(lock.address), entry.profiles.get(lock.address));
+      entry.profiles.set(lock.address, profile);
+      notify({ kind: 'lock', siteId, lock });
       return profile;
     },
-    lockNodeIds: (siteId) => connected.get(siteId)?.controller.network.lockNodeIds() ?? [],
+    lockAddresses: (siteId) =>
+      keysOf(siteId).flatMap((k) => {
+        const c = connected.get(k)?.connection;
+        return c ? c.lockAddresses().map((address) => ({ protocol: c.protocol, address })) : [];
+      }),
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     async closeAll() {
       isClosed = true;
-      await Promise.all([...connected.keys()].map((id) => drop(id, 'Lockbench is closing')));
+      await Promise.all([...connected.keys()].map((k) => drop(k, 'Lockbench is closing')));
     },
   };
 }

@@ -1,7 +1,9 @@
+import { zwaveAddress } from '../../../shared/domain/lock-address';
 import { describe, expect, it } from 'vitest';
+import { createZWaveConnection } from '../zwave/zwave-connection';
 import { sampleLockProfile, sampleSite } from '../../../shared/testing/samples';
-import { ManualClock } from '../queue/clock';
-import { FakeLockNetwork } from './fake-lock-network';
+import { ManualClock } from '../ports/clock';
+import { FakeLockNetwork } from '../zwave/fake-lock-network';
 import { createLockManager } from './lock-manager';
 import { createLockRevival } from './lock-revival';
 
@@ -9,8 +11,8 @@ const site = sampleSite({ id: 'site1' });
 
 async function setup() {
   const clock = new ManualClock('2026-03-01T10:00:00.000Z');
-  const network = new FakeLockNetwork(new Map([[2, sampleLockProfile({ nodeId: 2 })]]));
-  const locks = createLockManager(async () => ({ network, close: async () => {} }));
+  const network = new FakeLockNetwork(new Map([[2, sampleLockProfile({ address: '2' })]]));
+  const locks = createLockManager(async () => createZWaveConnection(network, { close: async () => {} }));
   await locks.connect(site);
   const revival = createLockRevival({ locks, clock });
   const flush = () => new Promise((r) => setTimeout(r, 0));
@@ -22,7 +24,7 @@ describe('lock revival', () => {
     const { clock, network, locks, revival, flush } = await setup();
     network.silent.add(2);
     network.setAvailability(2, false);
-    expect(locks.profile('site1', 2)?.isOnline).toBe(false);
+    expect(locks.profile('site1', zwaveAddress(2))?.isOnline).toBe(false);
     const pings = () => network.commands;
     clock.advance(4_999);
     await flush();
@@ -37,7 +39,7 @@ describe('lock revival', () => {
     clock.advance(30_000);
     await flush();
     expect(pings()).toBe(3);
-    expect(locks.profile('site1', 2)?.isOnline).toBe(true);
+    expect(locks.profile('site1', zwaveAddress(2))?.isOnline).toBe(true);
     clock.advance(600_000);
     await flush();
     expect(pings()).toBe(3); // an answering lock is left alone
@@ -47,10 +49,10 @@ describe('lock revival', () => {
   it('wake() pings at once, and two callers share one ping', async () => {
     const { network, revival, locks } = await setup();
     network.setAvailability(2, false);
-    const [a, b] = await Promise.all([revival.wake('site1', 2), revival.wake('site1', 2)]);
+    const [a, b] = await Promise.all([revival.wake('site1', zwaveAddress(2)), revival.wake('site1', zwaveAddress(2))]);
     expect([a, b]).toEqual([true, true]);
     expect(network.commands).toBe(1);
-    expect(locks.profile('site1', 2)?.isOnline).toBe(true);
+    expect(locks.profile('site1', zwaveAddress(2))?.isOnline).toBe(true);
     revival.close();
   });
 

@@ -1,4 +1,5 @@
-import type { Clock } from '../queue/clock';
+import type { LockAddress } from '../../../shared/domain/lock-address';
+import type { Clock } from '../ports/clock';
 import type { LockManager } from './lock-manager';
 
 /** Waits between pings of a lock that is not answering: 5 s, 15 s, 30 s, 1 min, 2 min, then every 5 min. */
@@ -14,7 +15,7 @@ export const defaultRevivalBackoffMs = (attempt: number): number => [5_000, 15_0
  */
 export interface LockRevival {
   /** Pings the lock now (joining a ping already on its way); true when it answered. */
-  wake(siteId: string, nodeId: number): Promise<boolean>;
+  wake(siteId: string, lock: LockAddress): Promise<boolean>;
   close(): void;
 }
 
@@ -24,10 +25,10 @@ export function createLockRevival(deps: { locks: LockManager; clock: Clock; back
   const timers = new Map<string, () => void>();
   const attempts = new Map<string, number>();
   const pings = new Map<string, Promise<boolean>>();
-  const key = (siteId: string, nodeId: number) => `${siteId}\u0000${nodeId}`;
+  const key = (siteId: string, lock: LockAddress) => `${siteId}\u0000${lock.protocol}\u0000${lock.address}`;
   let isClosed = false;
 
-  const isAnswering = (siteId: string, nodeId: number) => deps.locks.profile(siteId, nodeId)?.isOnline !== false;
+  const isAnswering = (siteId: string, lock: LockAddress) => deps.locks.profile(siteId, lock)?.isOnline !== false;
 
   function stop(k: string): void {
     timers.get(k)?.();
@@ -35,25 +36,25 @@ export function createLockRevival(deps: { locks: LockManager; clock: Clock; back
     attempts.delete(k);
   }
 
-  function scheduleNext(siteId: string, nodeId: number): void {
-    const k = key(siteId, nodeId);
-    if (isClosed || timers.has(k) || !deps.locks.isLockReady(siteId, nodeId) || isAnswering(siteId, nodeId)) return;
+  function scheduleNext(siteId: string, lock: LockAddress): void {
+    const k = key(siteId, lock);
+    if (isClosed || timers.has(k) || !deps.locks.isLockReady(siteId, lock) || isAnswering(siteId, lock)) return;
     const attempt = attempts.get(k) ?? 0;
     const at = new Date(deps.clock.now().getTime() + backoff(attempt));
     timers.set(k, deps.clock.at(at, () => {
       timers.delete(k);
       attempts.set(k, attempt + 1);
-      void wake(siteId, nodeId).then((answered) => (answered ? stop(k) : scheduleNext(siteId, nodeId)));
+      void wake(siteId, lock).then((answered) => (answered ? stop(k) : scheduleNext(siteId, lock)));
     }));
   }
 
-  function wake(siteId: string, nodeId: number): Promise<boolean> {
-    const k = key(siteId, nodeId);
+  function wake(siteId: string, lock: LockAddress): Promise<boolean> {
+    const k = key(siteId, lock);
     const running = pings.get(k);
     if (running) return running;
     const ping = (async () => {
       try {
-        return await deps.locks.network(siteId).ping(nodeId);
+        return await deps.locks.connection(siteId, lock.protocol).ping(lock.address);
       } catch {
         return false;
       }
@@ -64,13 +65,13 @@ export function createLockRevival(deps: { locks: LockManager; clock: Clock; back
 
   const off = deps.locks.onChange((change) => {
     if (change.kind === 'lock') {
-      if (isAnswering(change.siteId, change.nodeId)) stop(key(change.siteId, change.nodeId));
-      else scheduleNext(change.siteId, change.nodeId);
+      if (isAnswering(change.siteId, change.lock)) stop(key(change.siteId, change.lock));
+      else scheduleNext(change.siteId, change.lock);
     }
     if (change.kind === 'site') {
       const connected = deps.locks.status(change.siteId).state !== 'disconnected' && deps.locks.status(change.siteId).state !== 'failed';
       for (const k of [...timers.keys()].filter((x) => x.startsWith(`${change.siteId}\u0000`))) if (!connected) stop(k);
-      if (connected) for (const nodeId of deps.locks.lockNodeIds(change.siteId)) scheduleNext(change.siteId, nodeId);
+      if (connected) for (const lock of deps.locks.lockAddresses(change.siteId)) scheduleNext(change.siteId, lock);
     }
   });
 

@@ -103,7 +103,7 @@ describe('codes from elsewhere, found by a fresh read', () => {
     h.network.plant(2, 1, '9090');
     h.network.interview(2);
     h.network.faults.push('silent_read');
-    await expect(h.unmanaged.adopt('front', 1)).rejects.toMatchObject({ code: 'zwave.no_answer', message: expect.stringMatching(/not answering/) });
+    await expect(h.unmanaged.adopt('front', 1)).rejects.toMatchObject({ code: 'lock.no_answer', message: expect.stringMatching(/not answering/) });
     expect(await h.codes.list('front')).toEqual([]);
   });
 });

@@ -3,9 +3,11 @@ import type { Door } from '../../../shared/domain/door';
 import type { Operation } from '../../../shared/domain/operation';
 import type { LockManager } from '../locks/lock-manager';
 import type { DurableDoc, ShardedStore, SiteCodesData } from '../store/store-v2';
-import type { Clock } from './clock';
-import { pickDoorWork } from './door-work';
-import { type AttemptOutcome } from './lock-attempts';
+import type { Clock } from '../ports/clock';
+import { pickDoorWork, type BatchProof } from './door-work';
+import type { AttemptOutcome } from '../ports/lock-port';
+import type { LockProfile } from '../../../shared/domain/lock';
+import type { LockAddress } from '../../../shared/domain/lock-address';
 import { applyOutcome, moveToAnotherSlot, type RetryRules } from './operation-records';
 import { runAttempts, type RefusalPolicy } from './run-attempts';
 import { freeSlotFor } from './slot-moves';
@@ -23,7 +25,7 @@ export interface QueueDeps {
    * Asks a lock that is not answering whether it is back (a ping); true when it answered. Without it a lock marked
    * not answering is tried as if it were.
    */
-  wake?: (siteId: string, nodeId: number) => Promise<boolean>;
+  wake?: (siteId: string, lock: LockAddress) => Promise<boolean>;
   /** Something worth a progress line on a door ("slot 3 holds a code from elsewhere; using slot 4"). */
   onActivity?: (door: Door, message: string) => void;
   /** How a lock's refusal of a PIN is judged and learned from (PIN lengths nobody told us). */
@@ -98,9 +100,9 @@ export function createOperationQueue(deps: QueueDeps): OperationQueue {
 
   /** True when the lock can be tried now: answering, or it answered a ping just now. */
   async function isReachable(door: Door): Promise<boolean> {
-    const profile = locks.profile(door.siteId, door.nodeId);
+    const profile = locks.profile(door.siteId, door.lockAddress);
     if (!profile || profile.isOnline || !deps.wake) return true;
-    return deps.wake(door.siteId, door.nodeId);
+    return deps.wake(door.siteId, door.lockAddress);
   }
 
   async function drain(doorId: string): Promise<void> {
@@ -118,7 +120,7 @@ export function createOperationQueue(deps: QueueDeps): OperationQueue {
         codeOf,
         isDurable: (o) => fresh.has(o.operation_id) || onDisk.has(o.operation_id),
         now: clock.now(),
-        canBatch: locks.profile(door.siteId, door.nodeId)?.supportsChecksum ?? false,
+        batch: batchProofOf(locks.profile(door.siteId, door.lockAddress)),
       });
       if (work.orphan) {
         const orphanId = work.orphan.operation_id;
@@ -130,7 +132,7 @@ export function createOperationQueue(deps: QueueDeps): OperationQueue {
         return;
       }
       // Each lock is usable once ITS interview is over (kicked then), also while the site's others are still interviewed.
-      if (!locks.isLockReady(door.siteId, door.nodeId)) return;
+      if (!locks.isLockReady(door.siteId, door.lockAddress)) return;
       const wasAmbiguous = new Map(work.due.map((o) => [o.operation_id, o.is_ambiguous]));
       work.due.forEach((o) => running.add(o.operation_id));
       deps.onQueueChanged(door.siteId);
@@ -150,10 +152,10 @@ export function createOperationQueue(deps: QueueDeps): OperationQueue {
 
   /** One durable update with every outcome; then the UI hears about each changed code. */
   async function record(door: Door, doc: DurableDoc<SiteCodesData>, outcomes: Map<string, AttemptOutcome>, wasAmbiguous: Map<string, boolean>): Promise<void> {
-    const lock = locks.profile(door.siteId, door.nodeId) ?? door.lastProfile;
+    const lock = locks.profile(door.siteId, door.lockAddress) ?? door.lastProfile;
     // The lock's picture (after the fresh read that found a slot taken) is only needed to move a code.
     const hasMoves = [...outcomes.values()].some((o) => o.kind === 'slot_taken');
-    const cached = hasMoves && lock && locks.isLockReady(door.siteId, door.nodeId) ? locks.network(door.siteId).cachedSlots(door.nodeId) : [];
+    const cached = hasMoves && lock && locks.isLockReady(door.siteId, door.lockAddress) ? locks.connection(door.siteId, door.lockAddress.protocol).knownCodes(door.lockAddress.address) : [];
     const moves: string[] = [];
     const lengths: Array<{ length: number; accepted: boolean }> = [];
     const changed = await doc.update((d) => {
@@ -215,4 +217,11 @@ export function createOperationQueue(deps: QueueDeps): OperationQueue {
       wakeups.clear();
     },
   };
+}
+
+/** How this lock proves a batch of new codes, from its profile. */
+function batchProofOf(profile: LockProfile | null): BatchProof {
+  if (!profile) return null;
+  if (profile.codeProof === 'list') return 'list';
+  return profile.supportsChecksum ? 'checksum' : null;
 }

@@ -1,7 +1,7 @@
 import type { AccessCode } from '../../../shared/domain/access-code';
 import type { Operation, OperationKind, OperationReason } from '../../../shared/domain/operation';
-import { applyTransition, type CodeTransition } from '../codes/code-records';
-import type { AttemptOutcome } from './lock-attempts';
+import { applyTransition, type CodeTransition } from '../records/code-records';
+import type { AttemptOutcome } from '../ports/lock-port';
 
 /** How the queue retries: backoff per attempt, when a code gets its error, when it gets the delay warning. */
 export interface RetryRules {
@@ -88,6 +88,8 @@ export function applyOutcome(op: Operation, code: AccessCode, outcome: AttemptOu
   op.updated_at = now.toISOString();
   if (outcome.kind === 'slot_taken') throw new Error('slot_taken is applied with moveToAnotherSlot');
   if (outcome.kind === 'confirmed') {
+    // A lock that gives each code its own id (Nuki) told us where the code lives.
+    if (outcome.slot !== undefined && isSet) code.slot = outcome.slot;
     op.state = 'done';
     op.last_error = null;
     op.is_ambiguous = false;

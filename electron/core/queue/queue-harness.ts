@@ -1,4 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createZWaveConnection } from '../zwave/zwave-connection';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AccessCode } from '../../../shared/domain/access-code';
@@ -6,11 +7,11 @@ import type { LockProfile } from '../../../shared/domain/lock';
 import type { Site } from '../../../shared/domain/site';
 import { sampleDoor, sampleLockProfile, sampleSite } from '../../../shared/testing/samples';
 import { createCodeService, type CodeService } from '../codes/code-service';
-import { FakeLockNetwork } from '../locks/fake-lock-network';
+import { FakeLockNetwork } from '../zwave/fake-lock-network';
 import { createLockManager, type LockManager } from '../locks/lock-manager';
 import { openShardedStore } from '../store/open-sharded-store';
 import type { ShardedStore } from '../store/store-v2';
-import { ManualClock } from './clock';
+import { ManualClock } from '../ports/clock';
 import { createOperationQueue, type OperationQueue } from './operation-queue';
 import type { RetryRules } from './operation-records';
 import { createQueueService, type QueueService } from './queue-service';
@@ -64,7 +65,7 @@ export async function createQueueHarness(profile: Partial<LockProfile> = {}, sta
         d.doors.push(sampleDoor({ id: 'front', siteId: site.id, createdAt: site.createdAt }));
       });
     }
-    const locks = createLockManager(async () => ({ network, close: async () => {} }));
+    const locks = createLockManager(async () => createZWaveConnection(network, { close: async () => {} }));
     let n = 0;
     const newId = () => `id-${Date.now().toString(36)}-${++n}`;
     const onCodeChanged = (c: AccessCode) => h.changes.push(c);
@@ -85,7 +86,7 @@ export async function createQueueHarness(profile: Partial<LockProfile> = {}, sta
     if (!connect) return;
     await locks.connect(site);
     await store.index.update((d) => {
-      for (const door of d.doors) door.lastProfile = locks.profile(site.id, door.nodeId);
+      for (const door of d.doors) door.lastProfile = locks.profile(site.id, door.lockAddress);
     });
     await timeKeeper.watchSite(site.id);
     queue.kickSite(site.id);

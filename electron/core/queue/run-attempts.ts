@@ -2,11 +2,9 @@ import type { AccessCode } from '../../../shared/domain/access-code';
 import type { Door } from '../../../shared/domain/door';
 import type { Operation } from '../../../shared/domain/operation';
 import type { LockManager } from '../locks/lock-manager';
+import type { AttemptGuard, AttemptOutcome, CodePut } from '../ports/lock-port';
 import type { ShardedStore } from '../store/store-v2';
-import { wasConfirmedOnLock } from '../codes/code-records';
-import { setBatchWithChecksum } from './checksum-batch';
-import { attemptClear, attemptSet, type AttemptOutcome, type AttemptTarget } from './lock-attempts';
-import { attemptScheduledSet } from './schedule-attempt';
+import { wasConfirmedOnLock } from '../records/code-records';
 
 /** How the queue treats a lock's refusal of a PIN (acknowledged, slot kept empty) and what it learns from it. */
 export interface RefusalPolicy {
@@ -31,61 +29,49 @@ export interface AttemptRun {
 
 const failed = (e: unknown): AttemptOutcome => ({ kind: 'transient', message: e instanceof Error ? e.message : String(e), mayHaveReached: true });
 
-/** Runs the work (one operation, or a checksum batch) and returns each operation's outcome; never throws. */
+/**
+ * Runs the work (one operation, or a batch of sets) through the door's lock connection and returns each operation's
+ * outcome; never throws. How each code is put on the lock and proven is the driver's business (lock port).
+ */
 export async function runAttempts(run: AttemptRun): Promise<Map<string, AttemptOutcome>> {
   const { door, locks } = run;
-  const target = (op: Operation): AttemptTarget => ({
-    network: locks.network(door.siteId),
-    nodeId: door.nodeId,
-    onAir: () => run.marking.then((ids) => ids.has(op.operation_id)),
-  });
-  const outcomes = new Map<string, AttemptOutcome>();
-  if (run.work.length >= 2) {
-    const items = run.work.map((o) => ({ slot: run.codeOf(o)!.slot!, pin: run.codeOf(o)!.code }));
-    const batchTarget: AttemptTarget = { ...target(run.work[0]!), onAir: () => run.marking.then((ids) => run.work.every((o) => ids.has(o.operation_id))) };
-    const { proven, sentSlots } = await setBatchWithChecksum(batchTarget, items, await confirmedCodes(run)).catch(() => ({ proven: null, sentSlots: new Set(items.map((i) => i.slot)) }));
-    // Without the proof each code is checked on its own by reading its slot (only a sent one may already be there).
-    for (const o of run.work) {
-      const code = run.codeOf(o)!;
-      const mayBeThere = sentSlots.has(code.slot!) || (run.wasAmbiguous.get(o.operation_id) ?? true);
-      outcomes.set(o.operation_id, proven?.get(code.slot!) ?? (await attemptSet(target(o), code.slot!, code.code, mayBeThere).catch(failed)));
+  const address = door.lockAddress.address;
+  const guard: AttemptGuard = { onAir: (keys) => run.marking.then((ids) => keys.every((k) => ids.has(k))) };
+  try {
+    const connection = locks.connection(door.siteId, door.lockAddress.protocol);
+    const op = run.work[0]!;
+    if (op.kind === 'remove_code') {
+      const code = run.codeOf(op)!;
+      const removal = { key: op.operation_id, slot: code.slot, pin: code.code, wasScheduled: code.scheduled_by === 'lock' };
+      return new Map([[op.operation_id, await connection.removeCode(address, removal, guard)]]);
     }
-    return outcomes;
+    const puts = run.work.map((o) => putFor(run, o));
+    return await connection.putCodes(address, puts, guard, { provenCodes: await provenCodes(run) });
+  } catch (error) {
+    return new Map(run.work.map((o) => [o.operation_id, failed(error)]));
   }
-  const op = run.work[0]!;
-  outcomes.set(op.operation_id, await runOne(run, op, target(op)).catch(failed));
-  return outcomes;
 }
 
-/** Codes on this door the lock has confirmed before: the checksum batch's picture of what the slots hold. */
-async function confirmedCodes(run: AttemptRun): Promise<Array<{ slot: number; pin: string }>> {
+/** The put for a set operation: a time-bound code the lock schedules itself carries its window. */
+function putFor(run: AttemptRun, op: Operation): CodePut {
+  const code = run.codeOf(op)!;
+  const isLockScheduled = code.type === 'time_bound' && code.scheduled_by === 'lock';
+  const zone = run.store.index.read().sites.find((s) => s.id === run.door.siteId)?.timeZone ?? 'UTC';
+  const offset = run.locks.profile(run.door.siteId, run.door.lockAddress)?.clockOffsetMinutes ?? null;
+  return {
+    key: op.operation_id,
+    slot: code.slot,
+    pin: code.code,
+    name: code.name ?? '',
+    window: isLockScheduled ? { startsAt: code.starts_at!, endsAt: code.ends_at!, siteTimeZone: zone, lockOffsetMinutes: offset } : null,
+    mayBeThere: run.wasAmbiguous.get(op.operation_id) ?? true,
+  };
+}
+
+/** Codes on this door the lock has confirmed before: the lock's expected picture beside the new ones. */
+async function provenCodes(run: AttemptRun): Promise<Array<{ slot: number; pin: string }>> {
   return (await run.store.codes(run.door.siteId))
     .read()
     .accessCodes.filter((c) => c.door_id === run.door.id && !c.is_removed && c.slot !== null && wasConfirmedOnLock(c))
     .map((c) => ({ slot: c.slot!, pin: c.code }));
-}
-
-async function runOne(run: AttemptRun, op: Operation, target: AttemptTarget): Promise<AttemptOutcome> {
-  const code = run.codeOf(op)!;
-  if (code.slot === null) return { kind: 'permanent', error: 'failed_to_set_on_device', message: 'The code has no slot.' };
-  const mayBeThere = run.wasAmbiguous.get(op.operation_id) ?? true;
-  if (op.kind === 'remove_code') return removeWithSchedule(target, code as AccessCode & { slot: number });
-  if (code.type === 'time_bound' && code.scheduled_by === 'lock') {
-    const zone = run.store.index.read().sites.find((s) => s.id === run.door.siteId)?.timeZone ?? 'UTC';
-    const offset = run.locks.profile(run.door.siteId, run.door.nodeId)?.clockOffsetMinutes ?? null;
-    return attemptScheduledSet(target, { ...code, slot: code.slot }, zone, offset, mayBeThere);
-  }
-  return attemptSet(target, code.slot, code.code, mayBeThere);
-}
-
-/** Clears our code; a lock-scheduled code's year-day schedule goes too, or the next code in the slot would inherit it. */
-async function removeWithSchedule(target: AttemptTarget, code: AccessCode & { slot: number }): Promise<AttemptOutcome> {
-  const cleared = await attemptClear(target, code.slot, code.code);
-  if (cleared.kind !== 'confirmed' || code.scheduled_by !== 'lock') return cleared;
-  try {
-    await target.network.clearSchedules(target.nodeId, code.slot);
-    return cleared;
-  } catch {
-    return { kind: 'transient', message: "the code is gone but the slot's schedule is not cleared yet", mayHaveReached: false };
-  }
 }

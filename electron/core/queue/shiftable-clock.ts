@@ -1,4 +1,4 @@
-import type { Clock } from './clock';
+import type { Clock } from '../ports/clock';
 
 /**
  * The demo site's clock: real time plus an offset the installer (or an end-to-end test) can move forward, to see

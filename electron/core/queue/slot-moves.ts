@@ -2,7 +2,7 @@ import type { AccessCode } from '../../../shared/domain/access-code';
 import type { Door } from '../../../shared/domain/door';
 import type { LockProfile } from '../../../shared/domain/lock';
 import { chooseFreeSlot } from '../../../shared/codes/slot-choice';
-import type { SlotReading } from '../zwave/lock-network';
+import type { SlotReading } from '../ports/lock-port';
 
 /**
  * Where a code goes when its slot turned out to hold somebody else's code: the lowest slot that is not reserved, not

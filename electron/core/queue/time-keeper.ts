@@ -1,7 +1,7 @@
 import type { AccessCode } from '../../../shared/domain/access-code';
-import { applyTransition, mayBeOnLock } from '../codes/code-records';
+import { applyTransition, mayBeOnLock } from '../records/code-records';
 import type { ShardedStore, SiteCodesData } from '../store/store-v2';
-import type { Clock } from './clock';
+import type { Clock } from '../ports/clock';
 import type { OperationQueue } from './operation-queue';
 import { newOperation } from './operation-records';
 import { transitionDue, type Transition } from './time-transitions';

@@ -1,10 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createZWaveConnection } from '../zwave/zwave-connection';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DoorView } from '../../../shared/domain/door';
 import { sampleLockProfile } from '../../../shared/testing/samples';
-import { FakeLockNetwork } from '../locks/fake-lock-network';
+import { FakeLockNetwork } from '../zwave/fake-lock-network';
 import { createLockManager } from '../locks/lock-manager';
 import { createManualReadiness } from '../locks/manual-readiness';
 import { openShardedStore } from '../store/open-sharded-store';
@@ -24,15 +25,15 @@ afterEach(async () => {
 async function setup() {
   dir = await mkdtemp(join(tmpdir(), 'lockbench-doors-'));
   store = await openShardedStore({ dir });
-  const network = new FakeLockNetwork(new Map(NODES.map((nodeId) => [nodeId, sampleLockProfile({ nodeId })])));
-  const readiness = createManualReadiness(NODES);
-  const locks = createLockManager(async () => ({ network, readiness, close: async () => {} }));
+  const network = new FakeLockNetwork(new Map(NODES.map((nodeId) => [nodeId, sampleLockProfile({ address: String(nodeId) })])));
+  const readiness = createManualReadiness(NODES.map(String));
+  const locks = createLockManager(async () => createZWaveConnection(network, { readiness, close: async () => {} }));
   const pushed: DoorView[] = [];
   const waiters: Array<() => void> = [];
   let n = 0;
   const sites = createSiteService({
     store, locks, now: () => new Date('2026-03-20T09:00:00.000Z'), newId: () => `id-${++n}`, defaultTimeZone: 'Europe/Berlin',
-    defaultDoorName: (_c, nodeId) => NAMES[nodeId] ?? `Door ${nodeId}`,
+    defaultDoorName: (_c, at) => NAMES[Number(at.address)] ?? `Door ${at.address}`,
     onSiteReady: () => {},
     onDoorsChanged: (doors) => {
       pushed.push(...doors);
@@ -58,19 +59,19 @@ describe('doors appear as their locks are interviewed', () => {
     expect(sites.doors('demo')).toEqual([]);
 
     const backDoor = nextPush();
-    readiness.settle(3);
+    readiness.settle('3');
     await backDoor;
     expect(pushed.map((d) => d.name)).toEqual(['Back door']);
-    expect(sites.doors('demo').map((d) => [d.name, d.lock?.nodeId])).toEqual([['Back door', 3]]);
-    expect(store.index.read().doors[0]?.lastProfile).toMatchObject({ nodeId: 3 });
+    expect(sites.doors('demo').map((d) => [d.name, d.lock?.address])).toEqual([['Back door', '3']]);
+    expect(store.index.read().doors[0]?.lastProfile).toMatchObject({ address: '3' });
     expect(locks.status('demo').state).toBe('connecting');
 
     const frontDoor = nextPush();
-    readiness.settle(2);
+    readiness.settle('2');
     await frontDoor;
     expect(sites.doors('demo').map((d) => d.name)).toEqual(['Back door', 'Front door']);
 
-    readiness.settle(4, 'interview_failed');
+    readiness.settle('4', 'interview_failed');
     const site = await connecting;
     expect(site.state).toBe('ready');
     expect(sites.doors('demo').map((d) => d.name).sort()).toEqual(['Back door', 'Front door', 'Garage side door']);
@@ -80,12 +81,12 @@ describe('doors appear as their locks are interviewed', () => {
   it('on a later start the stored doors are listed at once, before any lock is interviewed', async () => {
     const first = await setup();
     const connecting = first.sites.connect({ connection: { kind: 'demo' } });
-    NODES.forEach((nodeId) => first.readiness.settle(nodeId));
+    NODES.forEach((nodeId) => first.readiness.settle(String(nodeId)));
     await connecting;
     await first.locks.closeAll();
 
-    const network = new FakeLockNetwork(new Map(NODES.map((nodeId) => [nodeId, sampleLockProfile({ nodeId })])));
-    const locks = createLockManager(async () => ({ network, readiness: createManualReadiness(NODES), close: async () => {} }));
+    const network = new FakeLockNetwork(new Map(NODES.map((nodeId) => [nodeId, sampleLockProfile({ address: String(nodeId) })])));
+    const locks = createLockManager(async () => createZWaveConnection(network, { readiness: createManualReadiness(NODES.map(String)), close: async () => {} }));
     const sites = createSiteService({
       store, locks, now: () => new Date(), newId: () => 'unused', defaultTimeZone: 'UTC', defaultDoorName: () => 'unused',
       onSiteReady: () => {}, onDoorsChanged: () => {},

@@ -1,5 +1,6 @@
 import type { LockProfile } from '../../../shared/domain/lock';
 import type { Door } from '../../../shared/domain/door';
+import { sameLockAddress, type LockAddress } from '../../../shared/domain/lock-address';
 import type { Connection, Site } from '../../../shared/domain/site';
 import type { DurableDoc, IndexData } from '../store/store-v2';
 
@@ -8,31 +9,31 @@ export interface EnsureDoorsDeps {
   now: () => Date;
   newId: () => string;
   /** A door's first name: e.g. the demo site's "Front door", else "Door 5". */
-  defaultDoorName: (connection: Connection, nodeId: number) => string;
+  defaultDoorName: (connection: Connection, at: LockAddress) => string;
   /** The lock's live profile (kept on the new door, so codes can be queued for it while it is away), or null. */
-  profileOf: (nodeId: number) => LockProfile | null;
+  profileOf: (at: LockAddress) => LockProfile | null;
 }
 
 /**
- * Adds a door for each of `nodeIds` that has none on the site yet and returns the doors added. The check runs inside
+ * Adds a door for each lock in `locks` that has none on the site yet and returns the doors added. The check runs inside
  * the store's serialised update, so a lock that becomes ready while the whole site finishes connecting never gets two
  * doors.
  */
-export async function ensureDoors(index: DurableDoc<IndexData>, site: Site, nodeIds: readonly number[], deps: EnsureDoorsDeps): Promise<Door[]> {
-  const has = (doors: readonly Door[], nodeId: number) => doors.some((d) => d.siteId === site.id && d.nodeId === nodeId);
-  if (nodeIds.every((nodeId) => has(index.read().doors, nodeId))) return [];
+export async function ensureDoors(index: DurableDoc<IndexData>, site: Site, locks: readonly LockAddress[], deps: EnsureDoorsDeps): Promise<Door[]> {
+  const has = (doors: readonly Door[], at: LockAddress) => doors.some((d) => d.siteId === site.id && sameLockAddress(d.lockAddress, at));
+  if (locks.every((at) => has(index.read().doors, at))) return [];
   return index.update((data) => {
-    const at = deps.now().toISOString();
+    const createdAt = deps.now().toISOString();
     const added: Door[] = [];
-    for (const nodeId of nodeIds) {
-      if (has(data.doors, nodeId) || added.some((d) => d.nodeId === nodeId)) continue;
-      const profile = deps.profileOf(nodeId);
+    for (const at of locks) {
+      if (has(data.doors, at) || has(added, at)) continue;
+      const profile = deps.profileOf(at);
       added.push({
         id: deps.newId(),
         siteId: site.id,
-        nodeId,
-        name: deps.defaultDoorName(site.connection, nodeId),
-        createdAt: at,
+        lockAddress: { ...at },
+        name: deps.defaultDoorName(site.connections[0]!, at),
+        createdAt,
         lastProfile: profile ? structuredClone(profile) : null,
         learned: { acceptedLengths: [], refusedLengths: [] },
         cloud: null,

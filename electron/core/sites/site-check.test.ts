@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { createZWaveConnection } from '../zwave/zwave-connection';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CapabilityReport } from '../../../shared/domain/capability';
 import type { Door } from '../../../shared/domain/door';
@@ -28,7 +29,7 @@ describe('capability check of real lock models', () => {
   let network: LockNetwork;
   let store: ShardedStore;
   let sites: SiteService;
-  const doorOf = (nodeId: number): Door => store.index.read().doors.find((d) => d.nodeId === nodeId)!;
+  const doorOf = (nodeId: number): Door => store.index.read().doors.find((d) => d.lockAddress.address === String(nodeId))!;
   const item = (report: CapabilityReport, key: string) => report.items.find((i) => i.key === key)!;
 
   beforeAll(async () => {
@@ -41,7 +42,7 @@ describe('capability check of real lock models', () => {
     let n = 0;
     sites = createSiteService({
       store,
-      locks: createLockManager(async () => ({ network, close: async () => {} })),
+      locks: createLockManager(async () => createZWaveConnection(network, { close: async () => {} })),
       now: () => new Date(),
       newId: () => `id-${++n}`,
       defaultTimeZone: 'Europe/Berlin',
@@ -69,7 +70,7 @@ describe('capability check of real lock models', () => {
   it('warns about the Kwikset\'s unknown lengths, and then shows what the lock refused', async () => {
     expect(item(await sites.check(doorOf(KWIKSET).id), 'code_lengths')).toMatchObject({ verdict: 'warn', finding: expect.stringContaining('4–10 digits') });
     await store.index.update((d) => {
-      d.doors.find((x) => x.nodeId === KWIKSET)!.learned = { acceptedLengths: [6], refusedLengths: [9, 10] };
+      d.doors.find((x) => x.lockAddress.address === String(KWIKSET))!.learned = { acceptedLengths: [6], refusedLengths: [9, 10] };
     });
     const lengths = item(await sites.check(doorOf(KWIKSET).id), 'code_lengths');
     expect(lengths).toMatchObject({ verdict: 'warn', finding: expect.stringContaining('4–8 digits') });

@@ -1,5 +1,6 @@
 import type { CapabilityReport } from '../../../shared/domain/capability';
 import type { Door, DoorView } from '../../../shared/domain/door';
+import { sameLockAddress, type LockAddress } from '../../../shared/domain/lock-address';
 import type { Connection, Site, SiteView } from '../../../shared/domain/site';
 import { buildCapabilityReport } from '../../../shared/capability/capability-report';
 import { withLearnedLengths } from '../../../shared/codes/learned-lengths';
@@ -19,7 +20,7 @@ export interface SiteServiceDeps {
   /** The computer's own IANA zone, the default for a new site. */
   defaultTimeZone: string;
   /** A door's first name: e.g. the demo site's "Front door", else "Door 5". */
-  defaultDoorName: (connection: Connection, nodeId: number) => string;
+  defaultDoorName: (connection: Connection, at: LockAddress) => string;
   /** Called after a site connects and its doors exist (the code service resumes interrupted work). */
   onSiteReady: (siteId: string) => void;
   onDoorsChanged: (doors: DoorView[]) => void;
@@ -28,7 +29,7 @@ export interface SiteServiceDeps {
   /** The demo fault switched on for a door's virtual lock; null off the demo site. */
   demoFaultOf?: (door: Door) => DoorView['demoFault'];
   /** Asks a lock that is not answering whether it is back (a ping) before an action that needs it. */
-  wake?: (siteId: string, nodeId: number) => Promise<boolean>;
+  wake?: (siteId: string, lock: LockAddress) => Promise<boolean>;
 }
 
 /** Sites (controllers) and the doors on them, with the capability check. */
@@ -50,6 +51,7 @@ const sameConnection = (a: Connection, b: Connection) => JSON.stringify(a) === J
 
 function siteName(c: Connection): string {
   if (c.kind === 'demo') return 'Demo site';
+  if (c.kind === 'bluetooth') return 'Bluetooth site';
   return c.kind === 'serial' ? `Site on ${c.path}` : `Site on ${c.url.slice('tcp://'.length)}`;
 }
 
@@ -67,11 +69,11 @@ export function createSiteService(deps: SiteServiceDeps): SiteService {
     return { ...structuredClone(s), state: status.state, stateMessage: status.message, pastEndOnLock: deps.pastEndOnLock?.(s.id) ?? [] };
   };
   const doorView = (d: Door): DoorView => {
-    const live = locks.profile(d.siteId, d.nodeId);
+    const live = locks.profile(d.siteId, d.lockAddress);
     const read = live ?? (d.lastProfile ? { ...d.lastProfile, isOnline: false } : null);
     // What the lock showed about PIN lengths (refusals) is part of its rules on screen too.
     const lock = read ? withLearnedLengths(read, d.learned) : null;
-    const isConnected = locks.isLockReady(d.siteId, d.nodeId) && (lock?.isOnline ?? false);
+    const isConnected = locks.isLockReady(d.siteId, d.lockAddress) && (lock?.isOnline ?? false);
     const { lastProfile: _stored, ...door } = structuredClone(d);
     return { ...door, isConnected, lock: lock ? structuredClone(lock) : null, demoFault: deps.demoFaultOf?.(d) ?? null };
   };
@@ -79,40 +81,39 @@ export function createSiteService(deps: SiteServiceDeps): SiteService {
   const rememberProfiles = async (siteId: string): Promise<void> => {
     await index.update((data) => {
       for (const d of data.doors.filter((x) => x.siteId === siteId)) {
-        const profile = locks.profile(siteId, d.nodeId);
+        const profile = locks.profile(siteId, d.lockAddress);
         if (profile) d.lastProfile = structuredClone(profile);
       }
     });
   };
   /** The door's lock can take commands: its site is connected and its own interview is over. */
   const assertLockReady = (d: Door): void => {
-    if (locks.isLockReady(d.siteId, d.nodeId)) return;
+    if (locks.isLockReady(d.siteId, d.lockAddress)) return;
     if (locks.status(d.siteId).state === 'connecting') {
-      throw new CodedError('zwave.not_ready', `${d.name}: its lock is still being interviewed; try again in a moment.`);
+      throw new CodedError('lock.not_ready', `${d.name}: its lock is still being interviewed; try again in a moment.`);
     }
     throw new CodedError('door.not_connected', `${d.name}: the site's controller is not connected. Connect it first.`);
   };
   /** A lock marked not answering is asked first (a ping): if it is back, the action goes ahead at once. */
   const wakeIfSilent = async (d: Door): Promise<void> => {
-    if (locks.profile(d.siteId, d.nodeId)?.isOnline === false) await deps.wake?.(d.siteId, d.nodeId);
+    if (locks.profile(d.siteId, d.lockAddress)?.isOnline === false) await deps.wake?.(d.siteId, d.lockAddress);
   };
   const doorsOf = (siteId: string) => index.read().doors.filter((d) => d.siteId === siteId);
 
-  const addDoors = (s: Site, nodeIds: readonly number[]) =>
-    ensureDoors(index, s, nodeIds, { ...deps, profileOf: (nodeId) => locks.profile(s.id, nodeId) });
+  const addDoors = (s: Site, found: readonly LockAddress[]) => ensureDoors(index, s, found, { ...deps, profileOf: (at) => locks.profile(s.id, at) });
   // Doors appear one by one as their locks' interviews finish, while the site is still connecting.
   locks.onChange((change) => {
-    if (change.kind !== 'lock' || !locks.isLockReady(change.siteId, change.nodeId)) return;
+    if (change.kind !== 'lock' || !locks.isLockReady(change.siteId, change.lock)) return;
     const s = index.read().sites.find((x) => x.id === change.siteId);
-    if (!s || doorsOf(s.id).some((d) => d.nodeId === change.nodeId)) return;
-    void addDoors(s, [change.nodeId]).then((added) => added.length > 0 && deps.onDoorsChanged(added.map(doorView)), () => {});
+    if (!s || doorsOf(s.id).some((d) => sameLockAddress(d.lockAddress, change.lock))) return;
+    void addDoors(s, [change.lock]).then((added) => added.length > 0 && deps.onDoorsChanged(added.map(doorView)), () => {});
   });
 
   async function findOrCreate(input: { connection: Connection; name?: string; timeZone?: string }): Promise<Site> {
     if (input.timeZone !== undefined && !isKnownTimeZone(input.timeZone)) {
       throw new CodedError('ipc.invalid_request', `timeZone: "${input.timeZone}" is not an IANA time zone (e.g. Europe/Berlin).`);
     }
-    const existing = index.read().sites.find((s) => sameConnection(s.connection, input.connection));
+    const existing = index.read().sites.find((s) => s.connections.some((c) => sameConnection(c, input.connection)));
     if (existing && input.timeZone !== undefined && (existing.timeZone !== input.timeZone || !existing.timeZoneConfirmed)) {
       // Reconnecting with a zone chosen in the connect wizard: that is the installer's answer to "which zone?".
       return index.update((data) => {
@@ -127,7 +128,7 @@ export function createSiteService(deps: SiteServiceDeps): SiteService {
       name: input.name ?? siteName(input.connection),
       timeZone: input.timeZone ?? deps.defaultTimeZone,
       timeZoneConfirmed: input.timeZone !== undefined,
-      connection: input.connection,
+      connections: [input.connection],
       createdAt: deps.now().toISOString(),
     };
     await index.update((data) => void data.sites.push(created));
@@ -143,7 +144,7 @@ export function createSiteService(deps: SiteServiceDeps): SiteService {
     async connect(input) {
       const s = await findOrCreate(input);
       await locks.connect(s);
-      await addDoors(s, locks.lockNodeIds(s.id));
+      await addDoors(s, locks.lockAddresses(s.id));
       await rememberProfiles(s.id);
       deps.onDoorsChanged(doorsOf(s.id).map(doorView));
       deps.onSiteReady(s.id);
@@ -192,8 +193,9 @@ export function createSiteService(deps: SiteServiceDeps): SiteService {
       assertLockReady(d);
       await wakeIfSilent(d);
       const now = deps.now();
-      await locks.network(d.siteId).setLockClock(d.nodeId, { utc: now, offsetMinutes: zoneOffsetMinutes(site(d.siteId).timeZone, now) });
-      await locks.refreshProfile(d.siteId, d.nodeId);
+      const timeZone = site(d.siteId).timeZone;
+      await locks.connection(d.siteId, d.lockAddress.protocol).setClock(d.lockAddress.address, { utc: now, offsetMinutes: zoneOffsetMinutes(timeZone, now), timeZone });
+      await locks.refreshProfile(d.siteId, d.lockAddress);
       const v = doorView(d);
       deps.onDoorsChanged([v]);
       return v;
@@ -207,9 +209,9 @@ export function createSiteService(deps: SiteServiceDeps): SiteService {
       // a reading stamped from here on was taken by this check; anything older is shown as an earlier reading.
       const readSince = new Date();
       await wakeIfSilent(d);
-      let profile = locks.profile(d.siteId, d.nodeId);
+      let profile = locks.profile(d.siteId, d.lockAddress);
       try {
-        profile = await locks.refreshProfile(d.siteId, d.nodeId);
+        profile = await locks.refreshProfile(d.siteId, d.lockAddress);
       } catch (error) {
         if (!profile) throw error;
         profile = { ...profile, isOnline: false };
@@ -219,7 +221,7 @@ export function createSiteService(deps: SiteServiceDeps): SiteService {
       const isReadNow = profile.isOnline && profile.readAt !== null && Date.parse(profile.readAt) >= readSince.getTime();
       // Slots holding a code Lockbench does not manage, in zwave-js's picture of the lock as of this check.
       const codes = (await deps.store.codes(d.siteId)).read().accessCodes;
-      const codesFromElsewhere = isReadNow ? slotsFromElsewhere(locks.network(d.siteId).cachedSlots(d.nodeId), codes, d.id, profile.reservedSlots).length : null;
+      const codesFromElsewhere = isReadNow ? slotsFromElsewhere(locks.connection(d.siteId, d.lockAddress.protocol).knownCodes(d.lockAddress.address), codes, d.id, profile.reservedSlots).length : null;
       return buildCapabilityReport({
         doorId,
         profile: withLearnedLengths(profile, d.learned),

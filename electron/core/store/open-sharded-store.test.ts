@@ -70,6 +70,25 @@ describe('openShardedStore', () => {
     await store.close();
   });
 
+  it('migrates doors stored before Bluetooth (a Z-Wave node id) to a lock address, and writes the new shape on the next change', async () => {
+    await seedTwoSites();
+    const indexFile = path.join(folder.dir, 'index.json');
+    const stored = JSON.parse(await readFile(indexFile, 'utf8'));
+    for (const door of stored.doors) {
+      door.nodeId = Number(door.lockAddress.address);
+      delete door.lockAddress;
+    }
+    await writeFile(indexFile, JSON.stringify(stored));
+
+    const store = await openShardedStore({ dir: folder.dir });
+    expect(store.index.read().doors.map((d) => d.lockAddress)).toEqual([{ protocol: 'zwave', address: '2' }, { protocol: 'zwave', address: '2' }]);
+    await store.index.update((d) => void (d.doors[0]!.name = 'Front door'));
+    await store.close();
+    const written = JSON.parse(await readFile(indexFile, 'utf8'));
+    expect(written.doors[0]).toMatchObject({ name: 'Front door', lockAddress: { protocol: 'zwave', address: '2' } });
+    expect(written.doors[0]).not.toHaveProperty('nodeId');
+  });
+
   it('reads a site file only when codes(siteId) is first called, and only once', async () => {
     await seedTwoSites();
     const { fileSystem, reads } = createCountingFileSystem();

@@ -1,4 +1,5 @@
 // Helpers for the store's tests (not used by the app).
+import { zwaveAddress } from '../../../shared/domain/lock-address';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,7 +33,7 @@ export function makeSite(id: string): Site {
 
 /** A valid door record at a site. */
 export function makeDoor(id: string, siteId: string, nodeId = 2): Door {
-  return sampleDoor({ id, siteId, name: `Door ${id}`, nodeId, createdAt: '2026-11-03T10:00:00.000Z' });
+  return sampleDoor({ id, siteId, name: `Door ${id}`, lockAddress: zwaveAddress(nodeId), createdAt: '2026-11-03T10:00:00.000Z' });
 }
 
 /** A valid access code on a door. */

@@ -6,7 +6,7 @@ import type { ShardedStore, SiteCodesData } from '../store/store-v2';
 import type { CloudAccounts } from './cloud-account';
 import { suggestLinks } from './link-matching';
 import { isOpen } from './outbox-rules';
-import { emptyCloudState } from '../codes/code-records';
+import { emptyCloudState } from '../records/code-records';
 import { reconcileSite } from './sync-run';
 
 /** Doors and cloud devices: what can be linked, the links, and the cloud's codes Lockbench did not create. */

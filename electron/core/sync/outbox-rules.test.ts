@@ -4,7 +4,7 @@ import { sampleAccessCode } from '../../../shared/testing/samples';
 import { createEmptySiteCodes } from '../store/store-v2-schema';
 import { cloudChangeNeeded, fillOutbox } from './outbox-rules';
 import { sameVersion } from '../../../shared/codes/code-version';
-import { emptyCloudState } from '../codes/code-records';
+import { emptyCloudState } from '../records/code-records';
 
 const at = new Date('2026-11-30T10:00:00Z');
 let n = 0;

@@ -1,5 +1,5 @@
 import type { AccessCode, CodeCloudState } from '../../../shared/domain/access-code';
-import { emptyCloudState } from '../codes/code-records';
+import { emptyCloudState } from '../records/code-records';
 import type { OutboxEntry } from '../../../shared/domain/cloud';
 import type { SiteCodesData } from '../store/store-v2';
 import type { CloudCode } from '../cloud/cloud-gateway';

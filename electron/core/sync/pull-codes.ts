@@ -2,7 +2,7 @@ import type { AccessCode } from '../../../shared/domain/access-code';
 import type { CloudForeignCode } from '../../../shared/domain/cloud';
 import type { Door } from '../../../shared/domain/door';
 import type { CloudCode } from '../cloud/cloud-gateway';
-import { mayBeOnLock } from '../codes/code-records';
+import { mayBeOnLock } from '../records/code-records';
 import { endCode } from '../codes/code-ending';
 import type { SiteCodesData } from '../store/store-v2';
 import { isEndedLocally } from './outbox-rules';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AccessCode, CodeVersion } from '../../../shared/domain/access-code';
 import { sampleAccessCode } from '../../../shared/testing/samples';
-import { emptyCloudState } from '../codes/code-records';
+import { emptyCloudState } from '../records/code-records';
 import { decidePull } from './pull-rules';
 
 const base: CodeVersion = { name: 'Guest', code: '4829', starts_at: null, ends_at: null };

@@ -2,7 +2,7 @@ import type { AccessCode, CodeVersion } from '../../../shared/domain/access-code
 import type { OutboxEntry } from '../../../shared/domain/cloud';
 import { isCodedError, type AppError } from '../../../shared/result';
 import type { CloudCode, CloudGateway } from '../cloud/cloud-gateway';
-import { wasConfirmedOnLock } from '../codes/code-records';
+import { wasConfirmedOnLock } from '../records/code-records';
 import type { DeviceLookups } from './device-lookups';
 import { versionOf } from '../../../shared/codes/code-version';
 import { cloudVersionOf, decidePull } from './pull-rules';

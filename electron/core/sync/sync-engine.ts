@@ -1,7 +1,7 @@
 import type { SyncStatus } from '../../../shared/domain/cloud';
 import type { AppError } from '../../../shared/result';
 import { isCodedError } from '../../../shared/result';
-import type { Clock } from '../queue/clock';
+import type { Clock } from '../ports/clock';
 import type { ShardedStore } from '../store/store-v2';
 import type { CloudAccounts } from './cloud-account';
 import { runSync } from './sync-run';

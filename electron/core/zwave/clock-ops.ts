@@ -53,7 +53,7 @@ export async function setLockClock(node: ZWaveNode, setting: LockClockSetting, c
   const hasOffset = canAskOffset(node);
   const hasTime = canAskTime(node);
   if (!hasOffset && !hasTime) {
-    throw new CodedError('zwave.unsupported', `Lock ${node.id} has no settable clock or time zone`, { nodeId: node.id });
+    throw new CodedError('lock.unsupported', `Lock ${node.id} has no settable clock or time zone`, { nodeId: node.id });
   }
   if (hasOffset) {
     count();
@@ -79,7 +79,7 @@ async function quietly<T>(get: () => Promise<T | undefined>): Promise<T | undefi
 
 function assertNotRefused(status: SupervisionStatus | undefined, node: ZWaveNode, what: string): void {
   if (status === SupervisionStatus.Fail || status === SupervisionStatus.NoSupport) {
-    throw new CodedError('zwave.failed', `Lock ${node.id} refused to ${what}`, { nodeId: node.id });
+    throw new CodedError('lock.failed', `Lock ${node.id} refused to ${what}`, { nodeId: node.id });
   }
 }
 

@@ -110,14 +110,14 @@ describe('LockNetwork lock features against the virtual stick', () => {
     }
   });
 
-  it('lock (b) without checksum or scheduling: readChecksum → null, schedules → zwave.unsupported, clock → nulls', async () => {
+  it('lock (b) without checksum or scheduling: readChecksum → null, schedules → lock.unsupported, clock → nulls', async () => {
     const before = network.commandsSent();
     expect(await network.readChecksum(3)).toBeNull();
     expect(await network.readLockClock(3)).toEqual({ offsetMinutes: null, dstOffsetMinutes: null, lockTime: null });
     expect(network.commandsSent()).toBe(before); // nothing was sent
-    await expect(network.readYearDaySchedule(3, 1)).rejects.toMatchObject({ code: 'zwave.unsupported' });
-    await expect(network.setYearDaySchedule(3, 1, WINDOW)).rejects.toMatchObject({ code: 'zwave.unsupported' });
-    await expect(network.setLockClock(3, { utc: new Date(), offsetMinutes: 60 })).rejects.toMatchObject({ code: 'zwave.unsupported' });
+    await expect(network.readYearDaySchedule(3, 1)).rejects.toMatchObject({ code: 'lock.unsupported' });
+    await expect(network.setYearDaySchedule(3, 1, WINDOW)).rejects.toMatchObject({ code: 'lock.unsupported' });
+    await expect(network.setLockClock(3, { utc: new Date(), offsetMinutes: 60 })).rejects.toMatchObject({ code: 'lock.unsupported' });
     expect((await network.readProfile(3)).supportsChecksum).toBe(false);
   });
 

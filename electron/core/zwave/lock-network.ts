@@ -1,21 +1,9 @@
 import type { LockProfile } from '../../../shared/domain/lock';
 import type { FieldCipher } from '../secrets/field-cipher';
+import type { LockClockSetting, SlotReading } from '../ports/lock-port';
 
-/** What one User Code slot holds, as read from the lock (or from zwave-js's cache of the last read). */
-export interface SlotReading {
-  slot: number;
-  status: 'available' | 'enabled' | 'disabled' | 'unknown';
-  /** The PIN as the lock reports it; null when empty, masked ("****"/"0000" on some locks is kept as reported), or not read. */
-  code: string | null;
-}
-
-/**
- * True when a reading of an occupied slot does not show its PIN: the lock masks it ("****") or it was not read. One
- * definition for the queue, the checksum proof, PIN rules and codes from elsewhere.
- */
-export function hidesPin(code: string | null): boolean {
-  return code === null || /^\*+$/.test(code);
-}
+export type { LockClockSetting, SlotReading } from '../ports/lock-port';
+export { hidesPin } from '../ports/lock-port';
 
 /**
  * One end of a year-day window as the lock stores it: the LOCK's local wall time (its Schedule Entry Lock time offset
@@ -47,19 +35,6 @@ export interface LockClockReading {
   dstOffsetMinutes: number | null;
   /** The lock's clock as an ISO 8601 UTC instant (Time Parameters CC). */
   lockTime: string | null;
-}
-
-/** What to set a lock's clock to. */
-export interface LockClockSetting {
-  /** Now, as an instant (sent through Time Parameters CC when the lock has it). */
-  utc: Date;
-  /** Standard (winter) offset east of UTC in minutes, e.g. -300 for New York. */
-  offsetMinutes: number;
-  /**
-   * DST shift in effect NOW (e.g. 60 in summer, 0 in winter; default 0). Schedule Entry Lock has no DST dates, so the
-   * lock applies this shift until it is set again: re-set the clock when the site changes to or from DST.
-   */
-  dstOffsetMinutes?: number;
 }
 
 /**
@@ -101,8 +76,8 @@ export interface NetworkKeys {
 
 /**
  * One open Z-Wave controller and the locks on it. The only layer that touches zwave-js's Driver.
- * Radio failures throw CodedError with `zwave.no_answer` (ZW0204/timeouts; the command MAY have reached the lock),
- * `zwave.nak`, `zwave.node_dead`, `zwave.node_not_found`, `zwave.unsupported`, `transport.disconnected`.
+ * Radio failures throw CodedError with `lock.no_answer` (ZW0204/timeouts; the command MAY have reached the lock),
+ * `lock.not_sent`, `lock.offline`, `lock.not_found`, `lock.unsupported`, `transport.disconnected`.
  */
 export interface LockNetwork {
   /** Controller home id as 8 hex digits. */
@@ -122,7 +97,7 @@ export interface LockNetwork {
   /**
    * Writes year-day schedule slot 1 of user `slot` (Schedule Entry Lock CC) and enables scheduling for that user.
    * Two commands. Rejects `codes.invalid_window` for fields out of range (a four-digit year) or stop ≤ start,
-   * `zwave.unsupported` when the lock has no year-day schedules.
+   * `lock.unsupported` when the lock has no year-day schedules.
    */
   setYearDaySchedule(nodeId: number, slot: number, window: YearDayWindow): Promise<void>;
   /**
@@ -130,11 +105,11 @@ export interface LockNetwork {
    * plus one). A code still in the slot then works at all times: clear the code first when it must stop working.
    */
   clearSchedules(nodeId: number, slot: number): Promise<void>;
-  /** Reads year-day slot 1 of user `slot` from the lock; null when empty or no answer; `zwave.unsupported` without the CC. */
+  /** Reads year-day slot 1 of user `slot` from the lock; null when empty or no answer; `lock.unsupported` without the CC. */
   readYearDaySchedule(nodeId: number, slot: number): Promise<YearDayWindow | null>;
   /** Reads the lock's time-zone offset (Schedule Entry Lock v2+) and clock (Time Parameters); one Get each it supports. */
   readLockClock(nodeId: number): Promise<LockClockReading>;
-  /** Sets the lock's time-zone offset and clock, each where the lock supports it; `zwave.unsupported` when neither. */
+  /** Sets the lock's time-zone offset and clock, each where the lock supports it; `lock.unsupported` when neither. */
   setLockClock(nodeId: number, setting: LockClockSetting): Promise<void>;
   /**
    * The lock's CRC-CCITT over all occupied slots (User Code CC v2 Checksum Get): compare with expectedUserCodeChecksum

@@ -44,7 +44,9 @@ export async function readLockProfile(driver: Driver, node: ZWaveNode, isOnline:
   // Battery CC reports 0xff for "battery low" without a percentage; zwave-js then keeps the last percentage.
   const battery = batteryOf(node, batteryReport?.level === 0xff);
   return {
-    nodeId: node.id,
+    address: String(node.id),
+    codePlaces: 'slots',
+    codeProof: 'read_back',
     ...identity(driver, node),
     firmwareVersion: node.firmwareVersion ?? null,
     securityClass: securityClassName(node.getHighestSecurityClass()),
@@ -64,7 +66,10 @@ export async function readLockProfile(driver: Driver, node: ZWaveNode, isOnline:
     supportsChecksum: supportsChecksum(node),
     ...battery,
     doorState: door === undefined ? 'unknown' : door.currentMode === DoorLockMode.Secured ? 'locked' : door.currentMode === DoorLockMode.Unknown ? 'unknown' : 'unlocked',
+    // Z-Wave keypads report no battery of their own; the lock's clock is read only when it is set (clock-ops).
+    isKeypadBatteryLow: null,
     clockOffsetMinutes: clock.offsetMinutes,
+    lockTime: null,
     occupiedSlots: cachedSlotReadings(node, slotCount)
       .filter((s) => s.status === 'enabled' || s.status === 'disabled')
       .map((s) => s.slot),

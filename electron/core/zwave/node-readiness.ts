@@ -1,15 +1,14 @@
 import type { Driver, ZWaveNode } from 'zwave-js';
 import { NodeStatus } from 'zwave-js';
 
-/** How a lock's first contact after the controller opened ended. Every outcome but `ready` means "not answering". */
-export type LockSettlement = 'ready' | 'not_answering' | 'interview_failed' | 'timed_out';
+import type { LockReadiness, LockSettlement } from '../ports/lock-port';
 
 /**
  * Per-lock readiness on one controller: each node but the controller settles once — interviewed (or restored from
  * zwave-js's cache and answering), dead, finally failed its interview, or not done within the timeout. A lock that does
  * not answer must not hold up the others: it is reported offline and zwave-js keeps interviewing it in the background.
  */
-export interface LockReadiness {
+export interface NodeReadiness {
   /** How the node settled, or null while its interview goes on. */
   settlement(nodeId: number): LockSettlement | null;
   /** Called once per node as it settles (not for nodes settled before subscribing: see `settlement`). */
@@ -18,6 +17,16 @@ export interface LockReadiness {
   allSettled(): Promise<void>;
   /** Stops listening and clears the timeout (the controller is closing). */
   dispose(): void;
+}
+
+/** The same readiness in the lock port's terms (addresses are node ids as text). */
+export function asLockReadiness(nodes: NodeReadiness): LockReadiness {
+  return {
+    settlement: (address) => nodes.settlement(Number(address)),
+    onSettled: (listener) => nodes.onSettled((nodeId, how) => listener(String(nodeId), how)),
+    allSettled: () => nodes.allSettled(),
+    dispose: () => nodes.dispose(),
+  };
 }
 
 const WHY: Record<LockSettlement, string> = {
@@ -35,7 +44,7 @@ const WHY: Record<LockSettlement, string> = {
  *         ├─ final "interview failed" ────────────────────────────▶ interview_failed
  *         └─ none of these within timeoutMs ───────────────────────▶ timed_out
  */
-export function trackNodeReadiness(driver: Driver, timeoutMs: number, onProgress: (message: string) => void): LockReadiness {
+export function trackNodeReadiness(driver: Driver, timeoutMs: number, onProgress: (message: string) => void): NodeReadiness {
   const ownId = driver.controller.ownNodeId;
   const nodes = [...driver.controller.nodes.values()].filter((n) => n.id !== ownId);
   const settled = new Map<number, LockSettlement>();

@@ -50,7 +50,7 @@ describe('openZWaveNetwork against the virtual stick (demo site)', () => {
   it.each(LOCKS.map((l) => [l.nodeId, l] as const))('profile of lock %i matches its spec', async (nodeId, spec) => {
     const profile = await network.readProfile(nodeId);
     expect(profile).toMatchObject({
-      nodeId,
+      address: String(nodeId),
       model: spec.reportedName,
       securityClass: spec.secure ? 'S2_AccessControl' : 'none',
       isOnline: true,
@@ -84,8 +84,8 @@ describe('openZWaveNetwork against the virtual stick (demo site)', () => {
   });
 
   it('refuses a slot the lock does not have, and an unknown node', async () => {
-    await expect(network.setCode(3, 11, '1234')).rejects.toMatchObject({ code: 'zwave.unsupported' });
-    await expect(network.readProfile(42)).rejects.toMatchObject({ code: 'zwave.node_not_found' });
+    await expect(network.setCode(3, 11, '1234')).rejects.toMatchObject({ code: 'lock.unsupported' });
+    await expect(network.readProfile(42)).rejects.toMatchObject({ code: 'lock.not_found' });
   });
 
   it('keeps the zwave-js cache in the given cacheDir, not in the working directory', () => {
@@ -107,7 +107,7 @@ describe('openZWaveNetwork against the virtual stick (demo site)', () => {
         () => null,
         (e: unknown) => e,
       );
-      expect(error).toMatchObject({ code: expect.stringMatching(/^zwave\.(no_answer|node_dead)$/) });
+      expect(error).toMatchObject({ code: expect.stringMatching(/^lock\.(no_answer|offline)$/) });
       expect(Date.now() - started).toBeLessThan(15_000);
       expect(await network.readCode(3, 2)).toBeNull();
       expect(offline).toContain(3);

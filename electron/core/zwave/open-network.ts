@@ -7,7 +7,7 @@ import { createDriverOptions, describePort, toDriverPort } from './driver-option
 import type { LockNetwork, OpenNetworkOptions, SlotReading } from './lock-network';
 import { readLockProfile } from './lock-profile-reader';
 import { trackAvailability } from './node-availability';
-import { trackNodeReadiness, type LockReadiness } from './node-readiness';
+import { trackNodeReadiness, type NodeReadiness } from './node-readiness';
 import { readLockClock, setLockClock } from './clock-ops';
 import { createKeypadUnlockFeed } from './keypad-events';
 import { clearSchedules, readYearDaySchedule, setYearDaySchedule } from './schedule-ops';
@@ -19,7 +19,7 @@ const DEFAULT_INTERVIEW_TIMEOUT_MS = 120_000;
 /** A controller opened up to "driver ready": its lock network, and each lock's interview as it ends. */
 export interface StartedNetwork {
   network: LockNetwork;
-  readiness: LockReadiness;
+  readiness: NodeReadiness;
 }
 
 /**
@@ -79,7 +79,7 @@ function startDriver(driver: Driver): Promise<void> {
   });
 }
 
-function createLockNetwork(driver: Driver, readiness: LockReadiness): LockNetwork {
+function createLockNetwork(driver: Driver, readiness: NodeReadiness): LockNetwork {
   const availability = trackAvailability(driver);
   const keypadUnlocks = createKeypadUnlockFeed(driver);
   // Radio accounting: one per zwave-js CC call Lockbench makes (see LockNetwork.commandsSent).
@@ -89,7 +89,7 @@ function createLockNetwork(driver: Driver, readiness: LockReadiness): LockNetwor
   };
   const node = (nodeId: number): ZWaveNode => {
     const found = nodeId === driver.controller.ownNodeId ? undefined : driver.controller.nodes.get(nodeId);
-    if (!found) throw new CodedError('zwave.node_not_found', `There is no lock ${nodeId} on this controller`, { nodeId });
+    if (!found) throw new CodedError('lock.not_found', `There is no lock ${nodeId} on this controller`, { nodeId });
     return found;
   };
   let closing: Promise<void> | null = null;

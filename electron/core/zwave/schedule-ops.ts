@@ -65,21 +65,21 @@ export async function readYearDaySchedule(node: ZWaveNode, slot: number, count: 
     };
   } catch (e) {
     const error = toCodedError(e, { action: `Reading the schedule of slot ${slot}`, nodeId: node.id, isNodeDead: isDead(node) });
-    if (error.code === 'zwave.no_answer' || error.code === 'zwave.node_dead') return null;
+    if (error.code === 'lock.no_answer' || error.code === 'lock.offline') return null;
     throw error;
   }
 }
 
-/** The number of year-day slots per user; throws zwave.unsupported without Schedule Entry Lock year-day support. */
+/** The number of year-day slots per user; throws lock.unsupported without Schedule Entry Lock year-day support. */
 function assertScheduling(node: ZWaveNode, slot: number): number {
   const yearDaySlots = node.getValue<number>(ScheduleEntryLockCCValues.numYearDaySlots.id) ?? 0;
   if (!node.supportsCC(CommandClasses['Schedule Entry Lock']) || yearDaySlots < 1) {
-    throw new CodedError('zwave.unsupported', `Lock ${node.id} has no year-day schedules`, { nodeId: node.id });
+    throw new CodedError('lock.unsupported', `Lock ${node.id} has no year-day schedules`, { nodeId: node.id });
   }
   const count = node.getValue<number>(UserCodeCCValues.supportedUsers.id);
   // Schedule Entry Lock v1–v3 address users with one byte.
   if (!Number.isInteger(slot) || slot < 1 || slot > 255 || (typeof count === 'number' && slot > count)) {
-    throw new CodedError('zwave.unsupported', `Lock ${node.id} has no slot ${slot}`, { nodeId: node.id, slot });
+    throw new CodedError('lock.unsupported', `Lock ${node.id} has no slot ${slot}`, { nodeId: node.id, slot });
   }
   return yearDaySlots;
 }
@@ -105,7 +105,7 @@ const sortKey = (f: YearDayFields): number => (((f.year * 100 + f.month) * 100 +
 
 function assertNotRefused(status: SupervisionStatus | undefined, node: ZWaveNode, slot: number, what: string): void {
   if (status === SupervisionStatus.Fail || status === SupervisionStatus.NoSupport) {
-    throw new CodedError('zwave.failed', `Lock ${node.id} refused to ${what} for slot ${slot}`, { nodeId: node.id, slot });
+    throw new CodedError('lock.failed', `Lock ${node.id} refused to ${what} for slot ${slot}`, { nodeId: node.id, slot });
   }
 }
 

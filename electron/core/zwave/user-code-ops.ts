@@ -52,7 +52,7 @@ export async function readUserCode(node: ZWaveNode, slot: number, count: () => v
     return report ? toSlotReading(slot, report.userIdStatus, report.userCode) : null;
   } catch (e) {
     const error = toCodedError(e, { action: 'Reading the code', nodeId: node.id, isNodeDead: isDead(node) });
-    if (error.code === 'zwave.no_answer' || error.code === 'zwave.node_dead') return null;
+    if (error.code === 'lock.no_answer' || error.code === 'lock.offline') return null;
     throw error;
   }
 }
@@ -73,13 +73,13 @@ function toSlotReading(slot: number, status: number | undefined, code: unknown):
 function assertSlot(node: ZWaveNode, slot: number): void {
   const count = node.getValue<number>(UserCodeCCValues.supportedUsers.id);
   if (!Number.isInteger(slot) || slot < 1 || (typeof count === 'number' && slot > count)) {
-    throw new CodedError('zwave.unsupported', `Lock ${node.id} has no slot ${slot}`, { nodeId: node.id, slot });
+    throw new CodedError('lock.unsupported', `Lock ${node.id} has no slot ${slot}`, { nodeId: node.id, slot });
   }
 }
 
 function assertNotRefused(status: SupervisionStatus | undefined, node: ZWaveNode, slot: number, what: string): void {
   if (status === SupervisionStatus.Fail || status === SupervisionStatus.NoSupport) {
-    throw new CodedError('zwave.failed', `Lock ${node.id} refused to ${what} in slot ${slot}`, { nodeId: node.id, slot });
+    throw new CodedError('lock.failed', `Lock ${node.id} refused to ${what} in slot ${slot}`, { nodeId: node.id, slot });
   }
 }
 
@@ -107,7 +107,7 @@ export async function readUserCodeChecksum(node: ZWaveNode, count: () => void): 
     return typeof checksum === 'number' ? checksum : null;
   } catch (e) {
     const error = toCodedError(e, { action: 'Reading the code checksum', nodeId: node.id, isNodeDead: isDead(node) });
-    if (error.code === 'zwave.no_answer' || error.code === 'zwave.node_dead' || error.code === 'zwave.unsupported') return null;
+    if (error.code === 'lock.no_answer' || error.code === 'lock.offline' || error.code === 'lock.unsupported') return null;
     throw error;
   }
 }

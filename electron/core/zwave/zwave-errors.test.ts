@@ -5,12 +5,12 @@ import { toCodedError, zwaveCodeToErrorCode } from './zwave-errors';
 
 describe('zwave error mapping', () => {
   it('maps radio failures', () => {
-    expect(zwaveCodeToErrorCode(ZWaveErrorCodes.Controller_CallbackNOK)).toBe('zwave.no_answer'); // ZW0204
-    expect(zwaveCodeToErrorCode(ZWaveErrorCodes.Controller_NodeTimeout)).toBe('zwave.no_answer');
-    expect(zwaveCodeToErrorCode(ZWaveErrorCodes.Controller_MessageDropped)).toBe('zwave.nak'); // ZW0202
-    expect(zwaveCodeToErrorCode(ZWaveErrorCodes.Controller_MessageDropped, { isNodeDead: true })).toBe('zwave.node_dead');
-    expect(zwaveCodeToErrorCode(ZWaveErrorCodes.Controller_NodeNotFound)).toBe('zwave.node_not_found');
-    expect(zwaveCodeToErrorCode(ZWaveErrorCodes.CC_NotSupported)).toBe('zwave.unsupported');
+    expect(zwaveCodeToErrorCode(ZWaveErrorCodes.Controller_CallbackNOK)).toBe('lock.no_answer'); // ZW0204
+    expect(zwaveCodeToErrorCode(ZWaveErrorCodes.Controller_NodeTimeout)).toBe('lock.no_answer');
+    expect(zwaveCodeToErrorCode(ZWaveErrorCodes.Controller_MessageDropped)).toBe('lock.not_sent'); // ZW0202
+    expect(zwaveCodeToErrorCode(ZWaveErrorCodes.Controller_MessageDropped, { isNodeDead: true })).toBe('lock.offline');
+    expect(zwaveCodeToErrorCode(ZWaveErrorCodes.Controller_NodeNotFound)).toBe('lock.not_found');
+    expect(zwaveCodeToErrorCode(ZWaveErrorCodes.CC_NotSupported)).toBe('lock.unsupported');
   });
 
   it('maps transport failures by phase', () => {
@@ -22,10 +22,10 @@ describe('zwave error mapping', () => {
   it('wraps errors in CodedError with the ZW code in details, passing CodedErrors through', () => {
     const e = toCodedError(new ZWaveError('no ack', ZWaveErrorCodes.Controller_CallbackNOK), { action: 'Setting the code', nodeId: 4 });
     expect(e).toBeInstanceOf(CodedError);
-    expect(e.code).toBe('zwave.no_answer');
+    expect(e.code).toBe('lock.no_answer');
     expect(e.details).toEqual({ zwaveCode: 'ZW0204', nodeId: 4 });
-    const coded = new CodedError('zwave.nak', 'x');
+    const coded = new CodedError('lock.not_sent', 'x');
     expect(toCodedError(coded, { action: 'x' })).toBe(coded);
-    expect(toCodedError(new Error('boom'), { action: 'x' }).code).toBe('zwave.failed');
+    expect(toCodedError(new Error('boom'), { action: 'x' }).code).toBe('lock.failed');
   });
 });

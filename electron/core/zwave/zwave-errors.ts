@@ -31,27 +31,27 @@ const UNSUPPORTED = new Set<number>([
 
 /** The project error code for a zwave-js ZWaveError code (see the sets above; ZW0204 = no answer). */
 export function zwaveCodeToErrorCode(code: number, context: Omit<ZWaveErrorContext, 'action'> = {}): ErrorCode {
-  if (NO_ANSWER.has(code)) return 'zwave.no_answer';
-  if (NAK.has(code)) return context.isNodeDead ? 'zwave.node_dead' : 'zwave.nak';
-  if (code === ZWaveErrorCodes.Controller_NodeNotFound) return 'zwave.node_not_found';
+  if (NO_ANSWER.has(code)) return 'lock.no_answer';
+  if (NAK.has(code)) return context.isNodeDead ? 'lock.offline' : 'lock.not_sent';
+  if (code === ZWaveErrorCodes.Controller_NodeNotFound) return 'lock.not_found';
   // zwave-js checks a code against the lock's reported characters and slot count before sending.
   if (code === ZWaveErrorCodes.Argument_Invalid) return 'codes.constraint_violated';
-  if (UNSUPPORTED.has(code)) return 'zwave.unsupported';
+  if (UNSUPPORTED.has(code)) return 'lock.unsupported';
   if (code === ZWaveErrorCodes.Driver_SerialPortClosed) return 'transport.disconnected';
   if (code === ZWaveErrorCodes.Driver_Failed) return context.isOpening ? 'transport.open_failed' : 'transport.disconnected';
-  if (code === ZWaveErrorCodes.Driver_NotReady || code === ZWaveErrorCodes.Driver_Destroyed) return 'zwave.not_ready';
-  return 'zwave.failed';
+  if (code === ZWaveErrorCodes.Driver_NotReady || code === ZWaveErrorCodes.Driver_Destroyed) return 'lock.not_ready';
+  return 'lock.failed';
 }
 
 const WORDS: Partial<Record<ErrorCode, string>> = {
-  'zwave.no_answer': 'the lock is not answering (the command may still have reached it: read it back)',
-  'zwave.nak': 'the controller refused the command',
-  'zwave.node_dead': 'the lock is not answering',
-  'zwave.node_not_found': 'there is no such lock on this controller',
-  'zwave.unsupported': 'the lock does not support this',
+  'lock.no_answer': 'the lock is not answering (the command may still have reached it: read it back)',
+  'lock.not_sent': 'the controller refused the command',
+  'lock.offline': 'the lock is not answering',
+  'lock.not_found': 'there is no such lock on this controller',
+  'lock.unsupported': 'the lock does not support this',
   'transport.open_failed': 'the controller port could not be opened',
   'transport.disconnected': 'the controller is disconnected',
-  'zwave.not_ready': 'the controller is not ready',
+  'lock.not_ready': 'the controller is not ready',
   'codes.constraint_violated': 'the lock does not accept this code or slot',
 };
 
@@ -69,7 +69,7 @@ export function toCodedError(e: unknown, context: ZWaveErrorContext): CodedError
     return new CodedError(code, `${node}${context.action} failed: ${WORDS[code] ?? e.message}`, details);
   }
   const message = e instanceof Error ? e.message : String(e);
-  return new CodedError('zwave.failed', `${node}${context.action} failed: ${message}`);
+  return new CodedError('lock.failed', `${node}${context.action} failed: ${message}`);
 }
 
 /** Runs a zwave-js call and rethrows any failure as a CodedError. */

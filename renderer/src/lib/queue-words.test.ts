@@ -32,7 +32,7 @@ describe('queueItemView', () => {
   });
 
   it('gives the last error of a failed change in words, never its internal name', () => {
-    const item = sampleQueueItem({ state: 'failed', attempts: 5, last_error: { code: 'zwave.no_answer', message: 'no ACK from node 5' } });
+    const item = sampleQueueItem({ state: 'failed', attempts: 5, last_error: { code: 'lock.no_answer', message: 'no ACK from node 5' } });
     const view = queueItemView(item, sampleDoor(), zone, now);
     expect(view).toMatchObject({ why: 'failed', tone: 'fail', state: 'Failed: The lock is not answering' });
     expect(view.detail).toMatch(/^No ACK from node 5\. Wake the lock/);

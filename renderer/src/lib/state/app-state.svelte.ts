@@ -174,7 +174,7 @@ export class AppState {
     if (!site || this.isReconnecting) return;
     this.isReconnecting = true;
     this.reconnectError = null;
-    const result = await this.bridge.request('sites.connect', { connection: site.connection });
+    const result = await this.bridge.request('sites.connect', { connection: site.connections[0]! });
     this.isReconnecting = false;
     if (!result.ok) {
       this.reconnectError = result.error;

@@ -19,11 +19,11 @@ describe('CapabilityWizard', () => {
   });
 
   it('returns to the intro with the error when the check fails, and reruns', async () => {
-    const bridge = new FakeBridge().refuse('doors.check', 'zwave.no_answer');
+    const bridge = new FakeBridge().refuse('doors.check', 'lock.no_answer');
     const wizard = new CapabilityWizard(bridge, 'door-1');
     await wizard.run();
     expect(wizard.step).toBe('intro');
-    expect(wizard.error?.code).toBe('zwave.no_answer');
+    expect(wizard.error?.code).toBe('lock.no_answer');
     bridge.answer('doors.check', sampleReport());
     await wizard.run();
     expect(wizard.step).toBe('report');
@@ -58,11 +58,11 @@ describe('CapabilityWizard', () => {
   });
 
   it('keeps a refused clock setting and does not re-run the check', async () => {
-    const bridge = new FakeBridge().answer('doors.check', sampleReport()).refuse('doors.setClock', 'zwave.unsupported');
+    const bridge = new FakeBridge().answer('doors.check', sampleReport()).refuse('doors.setClock', 'lock.unsupported');
     const wizard = new CapabilityWizard(bridge, 'door-1');
     await wizard.run();
     await wizard.setClock();
-    expect(wizard.clockError?.code).toBe('zwave.unsupported');
+    expect(wizard.clockError?.code).toBe('lock.unsupported');
     expect(bridge.sent('doors.check')).toHaveLength(1);
   });
 

@@ -188,7 +188,7 @@ export class ConnectWizard {
 
   #knownSite(): SiteView | null {
     const connection = this.connection;
-    return connection ? (this.getKnownSites().find((site) => sameConnection(site.connection, connection)) ?? null) : null;
+    return connection ? (this.getKnownSites().find((site) => site.connections.some((c) => sameConnection(c, connection))) ?? null) : null;
   }
 
   #canAdvance(): boolean {

@@ -8,7 +8,7 @@ import type { LockbenchBridge } from '../../../../shared/bridge';
 
 const zones = Intl.supportedValuesOf('timeZone');
 /** A wizard for a site this laptop knows with its zone chosen (reconnecting: no zone step) unless `known` says otherwise. */
-const wizardFor = (bridge: LockbenchBridge, known: SiteView[] = [sampleSite(), sampleSite({ id: 'site-2', connection: { kind: 'serial', path: '/dev/ttyACM0' } }), sampleSite({ id: 'site-3', connection: { kind: 'tcp', url: 'tcp://10.0.0.5:4001' } })]) =>
+const wizardFor = (bridge: LockbenchBridge, known: SiteView[] = [sampleSite(), sampleSite({ id: 'site-2', connections: [{ kind: 'serial', path: '/dev/ttyACM0' }] }), sampleSite({ id: 'site-3', connections: [{ kind: 'tcp', url: 'tcp://10.0.0.5:4001' }] })]) =>
   new ConnectWizard(bridge, () => known, new ZonePicker(zones, 'Europe/Berlin', () => new Date('2026-01-10T12:00:00Z')));
 
 const port = (path: string, stickName: string | null = null) => ({ path, manufacturer: null, vendorId: null, productId: null, stickName });

@@ -22,7 +22,7 @@ export class DemoControls {
 
   readonly doorId: string;
   readonly siteId: string;
-  readonly isDemoSite = $derived(this.site?.connection.kind === 'demo');
+  readonly isDemoSite = $derived(this.site?.connections.some((c) => c.kind === 'demo') ?? false);
   readonly isSiteReady = $derived(this.site?.state === 'ready');
   /** The fault switched on for this virtual lock, as main holds it. */
   readonly fault = $derived<DemoFault>(this.#door()?.demoFault ?? this.#answered ?? 'none');

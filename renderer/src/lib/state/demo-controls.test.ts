@@ -28,7 +28,7 @@ describe('DemoControls', () => {
   });
 
   it('stays hidden on a real site and sends nothing', async () => {
-    const { bridge, demo } = await setup(sampleSite({ connection: { kind: 'serial', path: '/dev/ttyACM0' } }), sampleDoor({ demoFault: null }));
+    const { bridge, demo } = await setup(sampleSite({ connections: [{ kind: 'serial', path: '/dev/ttyACM0' }] }), sampleDoor({ demoFault: null }));
     expect(demo.isDemoSite).toBe(false);
     await demo.toggle();
     expect(bridge.sent('demo.simulate')).toEqual([]);
@@ -100,7 +100,7 @@ describe('DemoControls', () => {
   });
 
   it('types a code on the virtual keypad through demo.keypad', async () => {
-    const bridge = new FakeBridge().answer('sites.list', [sampleSite({ id: 'site-1', connection: { kind: 'demo' } })]).answer('demo.keypad', { sent: true });
+    const bridge = new FakeBridge().answer('sites.list', [sampleSite({ id: 'site-1', connections: [{ kind: 'demo' }] })]).answer('demo.keypad', { sent: true });
     const demo = new DemoControls(bridge, () => sampleDoor());
     await demo.start();
     await demo.typeOnKeypad('code-1');

@@ -133,9 +133,9 @@ describe('ScheduleWizard', () => {
     wizard.next();
     expect(wizard.clockCheck).toMatchObject({ blocksSave: false });
     expect(wizard.canSave).toBe(true);
-    bridge.refuse('doors.setClock', 'zwave.no_answer');
+    bridge.refuse('doors.setClock', 'lock.no_answer');
     expect(await wizard.setLockClock()).toBe(false);
-    expect(wizard.clockError?.code).toBe('zwave.no_answer');
+    expect(wizard.clockError?.code).toBe('lock.no_answer');
 
     const stale = setup(true, 60);
     fill(stale.wizard, stale.codes);

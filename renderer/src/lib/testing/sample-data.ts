@@ -18,7 +18,7 @@ export function sampleSite(over: Partial<SiteView> = {}): SiteView {
     name: 'Demo site',
     timeZone: 'Europe/London',
     timeZoneConfirmed: true,
-    connection: { kind: 'demo' },
+    connections: [{ kind: 'demo' }],
     createdAt: at,
     state: 'ready',
     stateMessage: null,
@@ -29,7 +29,7 @@ export function sampleSite(over: Partial<SiteView> = {}): SiteView {
 
 /** A keypad lock profile: 4–8 digits, 30 slots. */
 export function sampleLock(over: Partial<LockProfile> = {}): LockProfile {
-  return sampleLockProfile({ nodeId: 5, manufacturer: 'Schlage', model: 'BE469ZP', firmwareVersion: '1.2', batteryLevel: 80, clockOffsetMinutes: 0, occupiedSlots: [1], ...over });
+  return sampleLockProfile({ address: '5', manufacturer: 'Schlage', model: 'BE469ZP', firmwareVersion: '1.2', batteryLevel: 80, clockOffsetMinutes: 0, occupiedSlots: [1], ...over });
 }
 
 /** A door on site-1 with a lock; override any field. */
@@ -38,7 +38,7 @@ export function sampleDoor(over: Partial<DoorView> = {}): DoorView {
     id: 'door-1',
     siteId: 'site-1',
     name: 'Front door',
-    nodeId: 5,
+    lockAddress: { protocol: 'zwave', address: '5' },
     createdAt: at,
     learned: { acceptedLengths: [], refusedLengths: [] },
     demoFault: null,

@@ -55,7 +55,7 @@ export class FakeLockNetwork implements LockNetwork {
 
   async readProfile(nodeId: number): Promise<LockProfile> {
     const profile = this.profiles.get(nodeId);
-    if (!profile) throw new CodedError('zwave.node_not_found', `No node ${nodeId}`);
+    if (!profile) throw new CodedError('lock.not_found', `No node ${nodeId}`);
     const at = new Date().toISOString(); // what the lock answered now (readAt/batteryReadAt stamp the answer)
     return { ...profile, readAt: at, batteryReadAt: profile.batteryLevel === null ? null : at, occupiedSlots: [...this.slots(nodeId).keys()].sort((a, b) => a - b) };
   }
@@ -72,11 +72,11 @@ export class FakeLockNetwork implements LockNetwork {
     this.commands++;
     if (this.refusedLengths.has(pin.length)) return;
     const fault = this.faults.shift();
-    if (fault === 'no_answer') throw new CodedError('zwave.no_answer', 'no answer');
-    if (fault === 'nak') throw new CodedError('zwave.nak', 'NAK');
+    if (fault === 'no_answer') throw new CodedError('lock.no_answer', 'no answer');
+    if (fault === 'nak') throw new CodedError('lock.not_sent', 'NAK');
     if (fault === 'drop_silently') return this.see(nodeId, slot, pin);
     this.slots(nodeId).set(slot, pin);
-    if (fault === 'ack_lost') throw new CodedError('zwave.no_answer', 'no answer');
+    if (fault === 'ack_lost') throw new CodedError('lock.no_answer', 'no answer');
     this.see(nodeId, slot, pin);
   }
 
@@ -94,7 +94,7 @@ export class FakeLockNetwork implements LockNetwork {
   async clearCode(nodeId: number, slot: number): Promise<void> {
     this.commands++;
     const fault = this.faults.shift();
-    if (fault === 'no_answer') throw new CodedError('zwave.no_answer', 'no answer');
+    if (fault === 'no_answer') throw new CodedError('lock.no_answer', 'no answer');
     this.slots(nodeId).delete(slot);
     this.see(nodeId, slot, null);
   }
@@ -191,7 +191,7 @@ export class FakeLockNetwork implements LockNetwork {
 
   private slots(nodeId: number): Map<number, string> {
     const slots = this.memory.get(nodeId);
-    if (!slots) throw new CodedError('zwave.node_not_found', `No node ${nodeId}`);
+    if (!slots) throw new CodedError('lock.not_found', `No node ${nodeId}`);
     return slots;
   }
 }

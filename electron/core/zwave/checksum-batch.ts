@@ -1,6 +1,6 @@
-import { hidesPin } from '../zwave/lock-network';
-import { expectedUserCodeChecksum, type ChecksumSlot } from '../zwave/user-code-checksum';
-import type { AttemptOutcome, AttemptTarget } from './lock-attempts';
+import { hidesPin, type AttemptOutcome } from '../ports/lock-port';
+import { expectedUserCodeChecksum, type ChecksumSlot } from './user-code-checksum';
+import type { AttemptTarget } from './slot-attempts';
 
 /** One code of a batch: its slot and PIN. */
 export interface BatchItem {

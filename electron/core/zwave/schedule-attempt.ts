@@ -1,13 +1,14 @@
-import type { AccessCode } from '../../../shared/domain/access-code';
 import { yearDaySchedule } from '../../../shared/time';
 import { zoneOffsetMinutes } from '../../../shared/capability/time-zone';
-import type { YearDayWindow } from '../zwave/lock-network';
-import { decideBeforeSet, describeFailure, readSlot, setAndReadBack, type AttemptOutcome, type AttemptTarget } from './lock-attempts';
+import { describeFailure } from '../ports/lock-failures';
+import type { AttemptOutcome, CodeWindow } from '../ports/lock-port';
+import type { YearDayWindow } from './lock-network';
+import { decideBeforeSet, readSlot, setAndReadBack, type AttemptTarget } from './slot-attempts';
 
 /** The year-day window for a code, in the lock's own time (its offset; the site's when the lock reports none). */
-function windowFor(code: AccessCode, siteZone: string, lockOffsetMinutes: number | null): YearDayWindow | string {
-  const offset = lockOffsetMinutes ?? zoneOffsetMinutes(siteZone, new Date(code.starts_at!));
-  const result = yearDaySchedule(code.starts_at!, code.ends_at!, offset, siteZone);
+function windowFor(w: CodeWindow): YearDayWindow | string {
+  const offset = w.lockOffsetMinutes ?? zoneOffsetMinutes(w.siteTimeZone, new Date(w.startsAt));
+  const result = yearDaySchedule(w.startsAt, w.endsAt, offset, w.siteTimeZone);
   if (!result.ok) return result.message;
   const f = result.fields;
   return {
@@ -29,17 +30,15 @@ const sameWindow = (a: YearDayWindow | null, b: YearDayWindow) => a !== null && 
  */
 export async function attemptScheduledSet(
   target: AttemptTarget,
-  code: AccessCode & { slot: number },
-  siteZone: string,
-  lockOffsetMinutes: number | null,
+  code: { slot: number; pin: string; window: CodeWindow },
   mayBeThere: boolean,
 ): Promise<AttemptOutcome> {
-  const window = windowFor(code, siteZone, lockOffsetMinutes);
+  const window = windowFor(code.window);
   if (typeof window === 'string') return { kind: 'permanent', error: 'failed_to_set_on_device', message: window };
   const { network, nodeId } = target;
   const before = await readSlot(network, nodeId, code.slot);
   if (!before) return { kind: 'transient', message: 'the lock is not answering', mayHaveReached: false };
-  const decided = decideBeforeSet(before, code.slot, code.code, mayBeThere);
+  const decided = decideBeforeSet(before, code.slot, code.pin, mayBeThere);
   if (decided?.kind === 'slot_taken') return decided;
   if (!(await target.onAir())) return { kind: 'transient', message: 'the change was withdrawn before it was sent', mayHaveReached: false };
   try {
@@ -53,5 +52,5 @@ export async function attemptScheduledSet(
   if (!sameWindow(stored, window)) {
     return { kind: 'transient', message: 'the lock did not read its schedule back as written', mayHaveReached: true };
   }
-  return decided ?? setAndReadBack(target, code.slot, code.code);
+  return decided ?? setAndReadBack(target, code.slot, code.pin);
 }

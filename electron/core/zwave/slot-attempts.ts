@@ -1,20 +1,10 @@
-import type { AccessCodeErrorCode, CodeProof } from '../../../shared/domain/access-code';
-import { isCodedError } from '../../../shared/result';
-import { hidesPin, type LockNetwork, type SlotReading } from '../zwave/lock-network';
+import { describeFailure } from '../ports/lock-failures';
+import { hidesPin, type AttemptOutcome, type SlotReading } from '../ports/lock-port';
+import type { LockNetwork } from './lock-network';
 
-/**
- * The outcome of one attempt on a lock, as the queue needs it:
- * - `confirmed` by the lock (`proof`: how; null for a removal that needed nothing, the slot being empty or not ours);
- * - `slot_taken`: the slot holds a code Lockbench did not put there — nothing was sent; the code needs another slot;
- * - `transient`: a failure that can pass (retry later; `mayHaveReached` when a command may have arrived unconfirmed;
- *   `refusedByLock` when the lock acknowledged a Set and kept the slot empty);
- * - `permanent`: one that cannot.
+/*
+ * One slot's attempts on a Z-Wave lock: read the slot, Set only into a slot proven free, read back.
  */
-export type AttemptOutcome =
-  | { kind: 'confirmed'; proof: CodeProof | null }
-  | { kind: 'slot_taken'; slot: number; message: string }
-  | { kind: 'transient'; message: string; mayHaveReached: boolean; refusedByLock?: boolean }
-  | { kind: 'permanent'; error: AccessCodeErrorCode; message: string };
 
 /**
  * What one attempt works with. `onAir` must resolve true before the first command that changes the lock is sent: it
@@ -35,25 +25,6 @@ export function judgeSlot(reading: SlotReading, pin: string): SlotVerdict {
   if (reading.code === pin) return 'match';
   if (hidesPin(reading.code)) return 'masked';
   return 'other_code';
-}
-
-/** Failure words and what they mean for a retry; one place for every attempt kind. */
-export function describeFailure(error: unknown): { message: string; mayHaveReached: boolean; transient: boolean } {
-  if (!isCodedError(error)) return { message: 'an unexpected error', mayHaveReached: true, transient: true };
-  switch (error.code) {
-    case 'zwave.no_answer':
-      return { message: 'the lock is not answering', mayHaveReached: true, transient: true };
-    case 'zwave.node_dead':
-      return { message: 'the lock is not answering', mayHaveReached: false, transient: true };
-    case 'zwave.nak':
-      return { message: 'the controller refused the command', mayHaveReached: false, transient: true };
-    case 'transport.disconnected':
-    case 'zwave.not_ready':
-    case 'site.not_connected':
-      return { message: 'the controller is not connected', mayHaveReached: true, transient: true };
-    default:
-      return { message: error.message, mayHaveReached: false, transient: false };
-  }
 }
 
 /** Reads one slot; null when the lock did not answer (never throws). */
