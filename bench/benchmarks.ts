@@ -5,6 +5,7 @@ import { median } from './bench-lock';
 import { cloudPush } from './cloud-push';
 import { measureHostStart, type HostStartTimes } from './first-usable-page';
 import { lockbenchSetAndVerify } from './lockbench-path';
+import { nukiCodes } from './nuki-codes';
 import { commandsPerVerifiedCode } from './radio-bench';
 import { rendererJsSize } from './renderer-size';
 import { verdict, type BenchFigure, type FigureInput } from './results';
@@ -125,6 +126,7 @@ async function rendererSize(ctx: BenchContext): Promise<void> {
 export const BENCHMARKS: readonly Benchmark[] = [
   { name: 'program-verify', description: `program + verify ${CODES} codes: Lockbench vs bare zwave-js (safe read+set+read-back, and set+read-back)`, run: programVerify },
   { name: 'host-start', description: 'browser host start: first usable page (doors listed over the WebSocket) and ready with locks interviewed', run: hostStart },
+  { name: 'nuki-codes', description: 'program + verify 30 codes on the virtual Nuki lock: Lockbench vs the bare protocol loop (add + list), and BLE commands per code', run: nukiCodes },
   { name: 'radio', description: 'radio commands per verified code: checksum vs read-back per code', run: radio },
   { name: 'store', description: 'the store with 100,000 codes across 50 sites vs plain lowdb', run: store },
   { name: 'cloud-push', description: 'push 1,000 queued codes to the demo cloud: Lockbench sync vs a bare @seamapi/http loop (8 in flight), and duplicates after an outage', run: cloudPush },

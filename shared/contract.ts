@@ -16,6 +16,7 @@ import { pinSchema, codeNameSchema } from './domain/pin-input';
 import { placeNameSchema } from './domain/display-name';
 import { localDateTimeSchema } from './domain/local-time';
 import { unmanagedCodeSchema } from './domain/unmanaged-code';
+import { bluetoothAvailabilitySchema, nearbyLockSchema, securityPinSchema } from './domain/bluetooth';
 import {
   cloudAccountInputSchema,
   cloudAccountSchema,
@@ -150,9 +151,31 @@ export const requests = {
   'queue.retry': { payload: z.object({ doorId: id, operationId: id }).strict(), value: queueItemSchema },
   /** Give up a waiting or failed operation (a code never confirmed is withdrawn; the slot is cleared if it may hold it). */
   'queue.cancel': { payload: z.object({ doorId: id, operationId: id }).strict(), value: queueItemSchema },
-  /** Demo site only: make a virtual lock stop answering (or answer again), to see what a failure looks like. */
+  /** Whether Bluetooth LE can be used for this site's locks (the demo site's virtual radio always can). */
+  'bluetooth.availability': { payload: z.object({ siteId: id }).strict(), value: bluetoothAvailabilitySchema },
+  /** Listens a few seconds for Nuki locks nearby: name, signal, pairing mode, and whether one is already a door here. */
+  'bluetooth.scan': {
+    payload: z.object({ siteId: id, seconds: z.number().int().min(1).max(30).optional() }).strict(),
+    value: z.array(nearbyLockSchema),
+  },
+  /**
+   * Pairs with a lock in pairing mode (key exchange), checks its security PIN, keeps the keys and the PIN in the OS
+   * keychain, and adds its door to the site (the site gets this computer's Bluetooth connection if it had none).
+   */
+  'bluetooth.pair': {
+    payload: z.object({ siteId: id, address: z.string().min(1).max(64), securityPin: securityPinSchema, doorName: placeNameSchema.optional() }).strict(),
+    value: doorViewSchema,
+  },
+  /** Gives a paired lock's door its security PIN again (after the lock refused the one kept); checked with the lock first. */
+  'bluetooth.setSecurityPin': { payload: z.object({ doorId: id, securityPin: securityPinSchema }).strict(), value: doorViewSchema },
+  /** Demo site only: hold the virtual Nuki lock's button until its ring lights (pairing mode, for 5 minutes). */
+  'demo.nukiButton': { payload: z.object({ siteId: id, address: z.string().min(1).max(64) }).strict(), value: z.object({ pairingMode: z.literal(true) }) },
+  /**
+   * Demo site only: make a virtual lock stop answering (a Bluetooth lock: out of range), or refuse its security PIN
+   * (Nuki), or answer again — to see what a failure looks like.
+   */
   'demo.simulate': {
-    payload: z.object({ doorId: id, fault: z.enum(['none', 'no_answer']) }).strict(),
+    payload: z.object({ doorId: id, fault: z.enum(['none', 'no_answer', 'wrong_security_pin']) }).strict(),
     value: doorViewSchema,
   },
   /** Demo clock only (host started with --demo-clock): move the app's time forward to see time-bound codes play out. */

@@ -36,9 +36,15 @@ describe('electron.builder.yml', () => {
       appId: 'com.lockbench.app',
       productName: 'Lockbench',
       directories: { output: 'dist' },
-      asarUnpack: ['**/node_modules/@serialport/bindings-cpp/**'],
+      asarUnpack: ['**/node_modules/@serialport/bindings-cpp/**', '**/node_modules/@stoprocent/noble/**', '**/node_modules/@stoprocent/bluetooth-hci-socket/**', '**/node_modules/usb/**'],
       win: { target: [{ target: 'nsis', arch: ['x64'] }] },
-      mac: { target: [{ target: 'dmg', arch: ['x64', 'arm64'] }], hardenedRuntime: true, category: 'public.app-category.utilities' },
+      mac: {
+        target: [{ target: 'dmg', arch: ['x64', 'arm64'] }],
+        hardenedRuntime: true,
+        category: 'public.app-category.utilities',
+        // The usage text macOS shows says what the Bluetooth is for (a packaged app without it is killed on first use).
+        extendInfo: { NSBluetoothAlwaysUsageDescription: expect.stringMatching(/Nuki.*Bluetooth/), NSBluetoothPeripheralUsageDescription: expect.stringMatching(/Nuki/) },
+      },
       electronFuses: {
         runAsNode: false,
         enableNodeOptionsEnvironmentVariable: false,

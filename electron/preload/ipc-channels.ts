@@ -48,6 +48,11 @@ export const requestChannelNames = [
   'sync.conflicts',
   'sync.resolve',
   'demo.cloudChange',
+  'bluetooth.availability',
+  'bluetooth.scan',
+  'bluetooth.pair',
+  'bluetooth.setSecurityPin',
+  'demo.nukiButton',
 ] as const satisfies readonly RequestChannel[];
 
 /** Every event channel of the contract. */

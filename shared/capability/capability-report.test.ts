@@ -22,6 +22,16 @@ describe('buildCapabilityReport', () => {
     expect(item(report, 'slots').finding).toContain('28 free');
   });
 
+  it('a Bluetooth lock paired with Lockbench passes security; a lock clock minutes off warns; a low keypad battery warns', () => {
+    expect(item(check({ securityClass: 'app_key' }), 'security').verdict).toBe('pass');
+    expect(item(check({ lockTime: '2026-01-15T11:59:59.000Z' }), 'clock').verdict).toBe('pass');
+    const fast = item(check({ lockTime: '2026-01-15T12:06:59.000Z' }), 'clock');
+    expect(fast).toMatchObject({ verdict: 'warn', finding: expect.stringContaining('7 min fast') });
+    expect(item(check({ lockTime: '2026-01-15T11:56:00.000Z' }), 'clock').finding).toContain('4 min slow');
+    expect(item(check({ isKeypadBatteryLow: true }), 'battery')).toMatchObject({ verdict: 'warn', finding: expect.stringContaining('keypad') });
+    expect(item(check({ isKeypadBatteryLow: false }), 'battery').verdict).toBe('pass');
+  });
+
   it('fails a lock without access codes and says what to do', () => {
     const report = check({ supportsAccessCodes: false });
     expect(report.overall).toBe('fail');

@@ -97,6 +97,9 @@ function judgeSecurity(p: LockProfile): Judgement {
   }
 }
 
+/** A lock clock this far off its read time gets a warning (its windows open and close that much early or late). */
+const CLOCK_DRIFT_WARN_MINUTES = 2;
+
 function judgeClock(p: LockProfile, now: Date, ctx: ReadingContext): Judgement {
   const siteOffset = zoneOffsetMinutes(ctx.siteTimeZone, now);
   const siteText = `${ctx.siteTimeZone} (${formatOffset(siteOffset)})`;
@@ -107,9 +110,12 @@ function judgeClock(p: LockProfile, now: Date, ctx: ReadingContext): Judgement {
       ? ['warn', `The lock did not report its time zone; the site is ${siteText}.`, 'Set the lock clock and time zone before programming time-bound codes.']
       : ['warn', `The lock's time zone could not be read: it is ${NOT_ANSWERING}. The site is ${siteText}.`, 'Run the check again once the lock answers, then set its clock if needed.'];
   }
+  const driftMinutes = p.lockTime === null ? 0 : Math.round((Date.parse(p.lockTime) - Date.parse(p.readAt ?? now.toISOString())) / 60_000);
   const judgement: Judgement =
     p.clockOffsetMinutes !== siteOffset
       ? ['warn', `The lock is set to ${formatOffset(p.clockOffsetMinutes)}, the site is ${siteText}.`, 'Set the lock time zone to the site time zone before programming time-bound codes.']
-      : ['pass', `The lock time zone matches the site, ${siteText}.`, null];
+      : Math.abs(driftMinutes) >= CLOCK_DRIFT_WARN_MINUTES
+        ? ['warn', `The lock's clock is ${Math.abs(driftMinutes)} min ${driftMinutes > 0 ? 'fast' : 'slow'}; its time zone matches the site, ${siteText}.`, 'Set the lock clock before programming time-bound codes.']
+        : ['pass', `The lock time zone matches the site, ${siteText}${p.lockTime === null ? '' : ', and its clock is right'}.`, null];
   return isFresh ? judgement : unconfirmed(judgement, p.readAt, ctx);
 }

@@ -87,6 +87,9 @@ export function judgeBattery(p: LockProfile, ctx: ReadingContext): Judgement {
   else if (p.isBatteryLow || p.batteryLevel < 30) {
     judgement = ['warn', p.isBatteryLow ? `${level} The lock reports a low battery.` : level, 'Replace the batteries before you leave: a lock on low battery drops commands.'];
   }
+  if (p.isKeypadBatteryLow && judgement[0] === 'pass') {
+    judgement = ['warn', `${level} The keypad reports a low battery of its own.`, 'Replace the keypad battery before you leave: a flat keypad takes no codes.'];
+  }
   return ctx.isFresh(p.batteryReadAt) ? judgement : unconfirmed(judgement, p.batteryReadAt, ctx);
 }
 

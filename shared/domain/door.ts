@@ -44,6 +44,6 @@ export const doorViewSchema = doorFields.omit({ lastProfile: true }).extend({
   isConnected: z.boolean(),
   lock: lockProfileSchema.nullable(),
   /** Demo site only: the fault switched on for this virtual lock (kept in main, so a reload shows it); null elsewhere. */
-  demoFault: z.enum(['none', 'no_answer']).nullable().default(null),
+  demoFault: z.enum(['none', 'no_answer', 'wrong_security_pin']).nullable().default(null),
 });
 export type DoorView = z.infer<typeof doorViewSchema>;

@@ -80,7 +80,7 @@ export function createControllerOpener(dataDir: string, keys: NetworkKeys, ciphe
           throw error;
         }
       }
-      if (connection.kind === 'bluetooth') throw new CodedError('ble.unavailable', 'Bluetooth locks are not wired in yet.');
+      if (connection.kind === 'bluetooth') throw new CodedError('ble.unavailable', 'This opener reaches Z-Wave sticks only.');
       const port = connection.kind === 'serial' ? connection.path : connection.url;
       const { network, readiness } = await startZWaveNetwork({ port, cacheDir, cacheCipher: ciphers?.cache, securityKeys: keys, onProgress });
       return createZWaveConnection(network, { readiness: asLockReadiness(readiness) });

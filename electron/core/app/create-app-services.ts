@@ -23,6 +23,11 @@ import type { ShardedStore } from '../store/store-v2';
 import { listSerialPorts } from '../transport/list-serial-ports';
 import type { AppServices, AppServicesOptions } from './app-services';
 import { createControllerOpener, defaultDoorName } from './controller-opener';
+import { createBluetoothOpener } from './bluetooth-opener';
+import { createBluetoothRadios } from './bluetooth-radios';
+import { createLockPairings } from '../secrets/lock-pairings';
+import { createBluetoothDoors } from '../sites/bluetooth-doors';
+import { createNukiBluetoothLocks } from '../nuki/nuki-bluetooth-locks';
 import { createDemoControls } from './demo-controls';
 import { openPrivateData, processMemoryVault } from './open-private-data';
 import { createRequestHandlers } from './request-handlers';
@@ -70,7 +75,11 @@ export async function createAppServices(options: AppServicesOptions & { clock?: 
   storeRef = store;
   const events = createEventHub((e) => log(`event listener failed: ${e instanceof Error ? e.message : String(e)}`));
   const opener = createControllerOpener(options.dataDir, privateData.networkKeys, { cache: privateData.cacheCipher, demo: privateData.demoCipher });
-  const locks = createLockManager(opener.open, { now });
+  const radios = createBluetoothRadios({ dataDir: options.dataDir, demoCipher: privateData.demoCipher });
+  const pairings = createLockPairings({ dataDir: options.dataDir, vault });
+  const openBluetooth = createBluetoothOpener({ radios, pairings, now, doorsOf: (siteId) => store.index.read().doors.filter((d) => d.siteId === siteId) });
+  const locks = createLockManager((site, connection, progress) =>
+    connection.kind === 'bluetooth' ? openBluetooth.open(site, connection, progress) : opener.open(site, connection, progress), { now });
 
   const emitDoor = (doorId: string) => {
     const door = store.index.read().doors.find((d) => d.id === doorId);
@@ -143,8 +152,21 @@ export async function createAppServices(options: AppServicesOptions & { clock?: 
     }
   });
 
+  const bluetooth = createBluetoothDoors({
+    store, locks, pairings, now, newId: randomUUID,
+    bluetooth: createNukiBluetoothLocks((kind) => radios.radioOf(kind)),
+    doorView: (door) => sites.doorView(door),
+    onDoorsChanged: (doors) => doors.forEach((d) => events.emit('doors.changed', d)),
+    onSiteReady: (siteId) => {
+      queue.kickSite(siteId);
+      onQueueChanged(siteId);
+    },
+    onProgress: (siteId, message) => events.emit('activity', { siteId, doorId: null, message }),
+    onSecurityPinAccepted: openBluetooth.accepted,
+  });
   const demo = createDemoControls({
-    store, sites, demoStick: opener.demoStick, demoClock: shiftable,
+    store, sites, demoStick: opener.demoStick, demoNukiRadio: radios.demoRadio, demoClock: shiftable,
+    refreshLock: async (door) => void (await locks.refreshProfile(door.siteId, door.lockAddress)),
     onClockMoved: (at) => events.emit('clock.changed', { now: at.toISOString() }),
     onFaultChanged: (door) => emitDoor(door.id),
   });
@@ -155,7 +177,7 @@ export async function createAppServices(options: AppServicesOptions & { clock?: 
   const handlers = {
     ...sync.handlers,
     ...createRequestHandlers({
-      sites, codes, queue: queueService, unmanaged, listPorts: () => listSerialPorts(),
+      sites, codes, queue: queueService, unmanaged, bluetooth, listPorts: () => listSerialPorts(),
       info: () => ({ version: options.version, host: options.host, dataDir: options.dataDir, storeNotice: [...privateData.notices, ...store.notices()].join(' ') || null, now: clock.now().toISOString(), demoClock: shiftable !== null }),
     }),
     ...demo.handlers,
@@ -183,6 +205,7 @@ export async function createAppServices(options: AppServicesOptions & { clock?: 
       await queue.idle();
       await locks.closeAll(); // a demo site still interviewing its locks stops here, so `ready` settles at once
       await ready.catch(() => {});
+      await radios.close();
       await store.close();
       await privateData.close(); // last: the folder is free once nothing writes to it
     },

@@ -6,6 +6,7 @@ import type { SiteService } from '../sites/site-service';
 import type { QueueService } from '../queue/queue-service';
 import type { UnmanagedCodes } from '../codes/unmanaged-codes';
 import type { SyncChannels } from './sync-handlers';
+import type { BluetoothDoors } from '../sites/bluetooth-doors';
 
 /** What the handlers delegate to. */
 export interface HandlerDeps {
@@ -13,13 +14,14 @@ export interface HandlerDeps {
   codes: CodeService;
   queue: QueueService;
   unmanaged: UnmanagedCodes;
+  bluetooth: BluetoothDoors;
   listPorts: () => Promise<SerialPortList>;
   info: () => ValueOf<'app.info'>;
 }
 
 /** Maps every contract channel (but the demo controls and the cloud channels: sync-handlers.ts) to its service call. Payloads arrive already validated by the dispatcher. */
-export function createRequestHandlers(deps: HandlerDeps): Omit<RequestHandlers, 'demo.simulate' | 'demo.keypad' | 'demo.clock' | SyncChannels> {
-  const { sites, codes, queue, unmanaged } = deps;
+export function createRequestHandlers(deps: HandlerDeps): Omit<RequestHandlers, 'demo.simulate' | 'demo.keypad' | 'demo.clock' | 'demo.nukiButton' | SyncChannels> {
+  const { sites, codes, queue, unmanaged, bluetooth } = deps;
   return {
     'app.info': async () => deps.info(),
     'ports.list': () => deps.listPorts(),
@@ -40,5 +42,9 @@ export function createRequestHandlers(deps: HandlerDeps): Omit<RequestHandlers, 
     'queue.list': (p) => queue.list(p.siteId),
     'queue.retry': (p) => queue.retry(p.doorId, p.operationId),
     'queue.cancel': (p) => queue.cancel(p.doorId, p.operationId),
+    'bluetooth.availability': (p) => bluetooth.availability(p.siteId),
+    'bluetooth.scan': (p) => bluetooth.scan(p.siteId, p.seconds ?? 6),
+    'bluetooth.pair': (p) => bluetooth.pair(p),
+    'bluetooth.setSecurityPin': (p) => bluetooth.setSecurityPin(p.doorId, p.securityPin),
   };
 }

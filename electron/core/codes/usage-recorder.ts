@@ -15,6 +15,8 @@ export async function recordKeypadUse(store: ShardedStore, siteId: string, lock:
   return doc.update((data) => {
     const code = data.accessCodes.find((c) => c.door_id === door.id && c.slot === slot && !c.is_removed);
     if (!code) return null;
+    // A lock's log read again (after a restart) tells old uses again: each use is recorded once.
+    if (code.last_used_at !== null && Date.parse(code.last_used_at) >= at.getTime()) return null;
     code.last_used_at = at.toISOString();
     return structuredClone(applyTransition(code, { event: 'access_code.used_on_keypad' }, at));
   });

@@ -90,6 +90,11 @@ export const fakeValues: { [C in RequestChannel]: ValueOf<C> } = {
   'sync.conflicts': [],
   'sync.resolve': fakeCode,
   'demo.cloudChange': fakeSyncStatus,
+  'bluetooth.availability': { state: 'ready' },
+  'bluetooth.scan': [{ protocol: 'nuki', address: '54:D2:72:3C:88:62', name: 'Nuki_3C8862ED', nukiId: '3C8862ED', rssi: -55, mode: 'pairing', doorId: null }],
+  'bluetooth.pair': fakeDoor,
+  'bluetooth.setSecurityPin': fakeDoor,
+  'demo.nukiButton': { pairingMode: true },
 };
 
 /** A minimal valid payload for every channel: removing any one key makes it invalid. */
@@ -129,6 +134,11 @@ export const minimalPayloads: { [C in RequestChannel]: PayloadOf<C> } = {
   'sync.conflicts': {},
   'sync.resolve': { accessCodeId: 'code-1', keep: 'laptop' },
   'demo.cloudChange': { action: 'delete', doorId: 'door-1', accessCodeId: 'code-1' },
+  'bluetooth.availability': { siteId: 'site-1' },
+  'bluetooth.scan': { siteId: 'site-1' },
+  'bluetooth.pair': { siteId: 'site-1', address: '54:D2:72:3C:88:62', securityPin: '1234' },
+  'bluetooth.setSecurityPin': { doorId: 'door-1', securityPin: '1234' },
+  'demo.nukiButton': { siteId: 'site-1', address: '54:D2:72:3C:88:62' },
 };
 
 /** Fake handlers answering every channel with its fixture value; `calls` records the channels called. */

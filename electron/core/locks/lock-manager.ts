@@ -34,8 +34,11 @@ export type LockManagerChange =
 export interface LockManager {
   /** Opens each of the site's connections not open yet; resolves once every lock on them settled (site `ready`). */
   connect(site: Site): Promise<void>;
-  /** Closes and opens again one of the site's connections (its locks changed: a lock was paired). */
-  reconnect(site: Site, protocol: LockProtocol): Promise<void>;
+  /**
+   * Closes and opens again one of the site's connections (its locks changed: a lock was paired); `whileClosed` runs
+   * in between, when nothing of that connection talks to its locks (e.g. checking a lock's new security PIN).
+   */
+  reconnect(site: Site, protocol: LockProtocol, whileClosed?: () => Promise<void>): Promise<void>;
   disconnect(siteId: string): Promise<void>;
   status(siteId: string): SiteStatus;
   /** The site's open connection for a protocol (from the moment it is open), or a CodedError `site.not_connected`. */
@@ -173,8 +176,12 @@ export function createLockManager(openConnection: OpenConnection, options: LockM
     try {
       const profile = await connection.readProfile(address);
       entry.profiles.set(address, stamped(profile, entry.profiles.get(address)));
-    } catch {
-      progress(`Lock ${address} is not answering; Lockbench keeps asking it, or run its check when it is near.`);
+    } catch (error) {
+      progress(
+        isCodedError(error) && error.code === 'lock.bad_security_pin'
+          ? `Lock ${address} refused its security PIN: give it again on the door.`
+          : `Lock ${address} is not answering; Lockbench keeps asking it, or run its check when it is near.`,
+      );
     }
     if (connected.get(key) !== entry) return;
     entry.ready.add(address);
@@ -215,14 +222,17 @@ export function createLockManager(openConnection: OpenConnection, options: LockM
       const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (failure) throw failure.reason;
     },
-    async reconnect(site, protocol) {
+    async reconnect(site, protocol, whileClosed) {
       const spec = site.connections.find((c) => protocolOf(c) === protocol);
       const key = keyOf(site.id, protocol);
       cancelOpen(key);
       await pending.get(key)?.catch(() => undefined);
       await drop(key, 'reconnecting');
-      if (!spec || isClosed) return;
-      await openOnce(site, spec);
+      try {
+        await whileClosed?.();
+      } finally {
+        if (spec && !isClosed) await openOnce(site, spec);
+      }
     },
     async disconnect(siteId) {
       for (const key of keysOf(siteId)) {

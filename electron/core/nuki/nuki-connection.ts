@@ -38,6 +38,8 @@ export interface NukiConnectionOptions {
   /** Closes what is behind the connection as well (a virtual radio); default: nothing (the radio is shared). */
   onClose?: () => Promise<void>;
   /** Passed on as the port's onSiteReady (a virtual radio may start its faults there). */
+  /** Told when a lock refuses its security PIN (see NukiLockEntry.isPinRefused). */
+  onPinRefused?: (address: string) => void;
   onSiteReady?: () => void;
 }
 
@@ -75,6 +77,7 @@ export function createNukiConnection(options: NukiConnectionOptions): NukiLockCo
         connectTimeoutMs: options.connectTimeoutMs,
         replyTimeoutMs: options.replyTimeoutMs,
         onAvailability: (isOnline) => setOnline(lock.address, isOnline),
+        onPinRefused: () => options.onPinRefused?.(lock.address),
         beforeIdleDisconnect: async (client) => {
           if (commandsAtLogRead.get(lock.address) !== linkOf(lock.address).commandsSent()) await readLog(lock.address, client);
         },

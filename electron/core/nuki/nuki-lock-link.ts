@@ -25,6 +25,11 @@ export interface NukiLockEntry {
   pinWidth?: PinWidth;
   /** The door, for progress messages. */
   name?: string;
+  /**
+   * The lock refused this PIN before (on an earlier connection): nothing carrying it is sent, so reopening a
+   * connection never spends another of the lock's few tries before its PIN lockout.
+   */
+  isPinRefused?: boolean;
 }
 
 /** What a link is built with. */
@@ -37,6 +42,8 @@ export interface NukiLockLinkOptions {
   replyTimeoutMs?: number;
   /** Told when the lock starts (a connection opened) or stops (no connection, the link dropped) answering. */
   onAvailability(isOnline: boolean): void;
+  /** Told once when the lock refuses the security PIN (the app keeps it refused until a PIN is given again). */
+  onPinRefused?(): void;
   /** Runs last, before the idle link is dropped (the driver reads the log there); failures are ignored. */
   beforeIdleDisconnect?(client: NukiClient): Promise<void>;
 }
@@ -62,7 +69,7 @@ export function createNukiLockLink(options: NukiLockLinkOptions): NukiLockLink {
   let tail: Promise<unknown> = Promise.resolve();
   let cancelIdle: (() => void) | null = null;
   let isClosed = false;
-  let isPinRefused = false;
+  let isPinRefused = lock.isPinRefused ?? false;
 
   const commandsSent = (): number => retiredCommands + (open?.client.commandsSent() ?? 0);
   const stopIdle = (): void => {
@@ -120,7 +127,10 @@ export function createNukiLockLink(options: NukiLockLinkOptions): NukiLockLink {
         try {
           return await command(...args);
         } catch (error) {
-          if (isCodedError(error) && error.code === 'lock.bad_security_pin') isPinRefused = true;
+          if (isCodedError(error) && error.code === 'lock.bad_security_pin' && !isPinRefused) {
+            isPinRefused = true;
+            options.onPinRefused?.();
+          }
           throw error;
         }
       };

@@ -113,6 +113,10 @@ export function createSiteService(deps: SiteServiceDeps): SiteService {
     if (input.timeZone !== undefined && !isKnownTimeZone(input.timeZone)) {
       throw new CodedError('ipc.invalid_request', `timeZone: "${input.timeZone}" is not an IANA time zone (e.g. Europe/Berlin).`);
     }
+    if (input.connection.kind === 'bluetooth' && input.connection.radio === 'demo') {
+      throw new CodedError('site.not_demo', 'The virtual Bluetooth radio belongs to the demo site: connect the demo site instead.');
+    }
+    const isDemo = input.connection.kind === 'demo';
     const existing = index.read().sites.find((s) => s.connections.some((c) => sameConnection(c, input.connection)));
     if (existing && input.timeZone !== undefined && (existing.timeZone !== input.timeZone || !existing.timeZoneConfirmed)) {
       // Reconnecting with a zone chosen in the connect wizard: that is the installer's answer to "which zone?".
@@ -122,13 +126,22 @@ export function createSiteService(deps: SiteServiceDeps): SiteService {
         return structuredClone(s);
       });
     }
+    if (existing && isDemo && !existing.connections.some((c) => c.kind === 'bluetooth')) {
+      // A demo site made before Bluetooth gets the virtual radio with its Nuki lock.
+      return index.update((data) => {
+        const s = data.sites.find((x) => x.id === existing.id)!;
+        s.connections.push({ kind: 'bluetooth', radio: 'demo' });
+        return structuredClone(s);
+      });
+    }
     if (existing) return existing;
     const created: Site = {
-      id: input.connection.kind === 'demo' ? 'demo' : deps.newId(),
+      id: isDemo ? 'demo' : deps.newId(),
       name: input.name ?? siteName(input.connection),
       timeZone: input.timeZone ?? deps.defaultTimeZone,
       timeZoneConfirmed: input.timeZone !== undefined,
-      connections: [input.connection],
+      // The demo site is a virtual stick with Z-Wave locks and a virtual Bluetooth radio with a Nuki lock.
+      connections: isDemo ? [input.connection, { kind: 'bluetooth', radio: 'demo' }] : [input.connection],
       createdAt: deps.now().toISOString(),
     };
     await index.update((data) => void data.sites.push(created));

@@ -37,6 +37,8 @@ export class AppState {
   loadError = $state<AppError | null>(null);
   linkState = $state<LinkState>('connecting');
   isConnectOpen = $state(false);
+  /** The Bluetooth pairing wizard is open for the selected site. */
+  isPairOpen = $state(false);
   isReconnecting = $state(false);
   reconnectError = $state<AppError | null>(null);
   /** What happened when the local store was opened (recovered from its backup, damaged file set aside), or null. */
@@ -48,14 +50,16 @@ export class AppState {
   readonly selectedSite = $derived(this.sites.find((site) => site.id === this.selectedSiteId) ?? null);
   readonly selectedDoor = $derived(this.doors.find((door) => door.id === this.selectedDoorId) ?? null);
   /** What the main pane shows: `unreachable` when the main process cannot be reached and nothing is loaded yet. */
-  readonly view = $derived<'loading' | 'unreachable' | 'connect' | 'site'>(
+  readonly view = $derived<'loading' | 'unreachable' | 'connect' | 'pair' | 'site'>(
     this.sites.length === 0 && this.linkState === 'down'
       ? 'unreachable'
       : this.isLoading && this.sites.length === 0
         ? 'loading'
         : this.isConnectOpen || !this.selectedSite
           ? 'connect'
-          : 'site',
+          : this.isPairOpen
+            ? 'pair'
+            : 'site',
   );
 
   /** The selected site's queue of changes for its locks (follows the selected site). */
@@ -130,6 +134,7 @@ export class AppState {
   /** Shows a site and loads its doors; the first door is selected when none is. */
   async selectSite(siteId: string): Promise<void> {
     if (siteId !== this.selectedSiteId) {
+      this.isPairOpen = false;
       this.selectedSiteId = siteId;
       this.selectedDoorId = null;
       this.doors = [];
@@ -146,9 +151,20 @@ export class AppState {
     if (!this.doors.some((door) => door.id === this.selectedDoorId)) this.selectedDoorId = this.doors[0]?.id ?? null;
   }
 
-  /** Shows a door of the selected site. */
+  /** Shows a door of the selected site (closing the Bluetooth pairing wizard). */
   selectDoor(doorId: string): void {
     this.selectedDoorId = doorId;
+    this.isPairOpen = false;
+  }
+
+  /** Opens the Bluetooth pairing wizard for the selected site. */
+  openPair(): void {
+    if (this.selectedSite) this.isPairOpen = true;
+  }
+
+  /** Closes the Bluetooth pairing wizard (a door already paired stays). */
+  closePair(): void {
+    this.isPairOpen = false;
   }
 
   /** Opens the connect wizard (add a site, or reconnect one). */

@@ -184,5 +184,20 @@ describe('AppState', () => {
     expect(app.clock.canMove).toBe(true);
     app.dispose();
   });
-});
 
+  it('opens the Bluetooth pairing wizard for the selected site; a door picked or another site closes it', async () => {
+    const { app } = setup([sampleSite(), sampleSite({ id: 'site-2', name: 'Other' })]);
+    await app.start();
+    app.openPair();
+    expect(app.view).toBe('pair');
+    app.acceptDoor(sampleDoor({ id: 'door-nuki', name: 'Office' }));
+    app.selectDoor('door-nuki');
+    expect([app.view, app.selectedDoor?.name]).toEqual(['site', 'Office']);
+    app.openPair();
+    await app.selectSite('site-2');
+    expect(app.view).toBe('site');
+    app.openPair();
+    app.closePair();
+    expect(app.view).toBe('site');
+  });
+});

@@ -108,3 +108,38 @@ describe('DemoControls', () => {
     expect(demo.error).toBeNull();
   });
 });
+
+describe('DemoControls on a Bluetooth (Nuki) door', () => {
+  const nukiDoor = sampleDoor({ demoFault: 'none', lockAddress: { protocol: 'nuki', address: '54:D2:72:3C:88:62' } });
+
+  it('says "out of range" for a lock that does not answer and also offers a refused security PIN', async () => {
+    const { demo } = await setup(sampleSite(), nukiDoor);
+    expect([demo.isBluetooth, demo.isNuki]).toEqual([true, true]);
+    expect(demo.faults).toEqual(['none', 'no_answer', 'wrong_security_pin']);
+    expect(demo.faultWords('no_answer')).toBe('is out of range');
+    expect(demo.faultWords('wrong_security_pin')).toBe('refuses its security PIN');
+  });
+
+  it('a Z-Wave door keeps "not answering" and has no security PIN fault', async () => {
+    const { bridge, demo } = await setup();
+    expect(demo.faults).toEqual(['none', 'no_answer']);
+    expect(demo.faultWords('no_answer')).toBe('is not answering');
+    await demo.simulate('wrong_security_pin');
+    expect(bridge.sent('demo.simulate')).toEqual([]);
+  });
+
+  it('sends the refused security PIN fault, and the toggle then turns it off', async () => {
+    const { bridge, demo } = await setup(sampleSite(), nukiDoor);
+    bridge.answer('demo.simulate', { ...nukiDoor, demoFault: 'wrong_security_pin' });
+    await demo.simulate('wrong_security_pin');
+    expect(demo.fault).toBe('wrong_security_pin');
+    expect(demo.nextFault).toBe('none');
+    bridge.answer('demo.simulate', nukiDoor);
+    await demo.toggle();
+    expect(bridge.sent('demo.simulate')).toEqual([
+      { doorId: 'door-1', fault: 'wrong_security_pin' },
+      { doorId: 'door-1', fault: 'none' },
+    ]);
+    expect(demo.fault).toBe('none');
+  });
+});
