@@ -1,4 +1,4 @@
-import type { ReservedSlot } from '../domain/lock';
+import type { CodePlaces, ReservedSlot } from '../domain/lock';
 
 /** What slot choice needs to know about one lock. */
 export interface SlotPicture {
@@ -23,4 +23,15 @@ export function chooseFreeSlot(picture: SlotPicture): number | null {
     if (!reserved.has(slot) && !picture.taken.has(slot)) return slot;
   }
   return null;
+}
+
+/**
+ * Where a new code goes. On a lock with slots: the lowest free one. On a lock that gives each code its own id (Nuki):
+ * no place yet — the lock tells it when it takes the code — as long as the lock has room for one more beside the codes
+ * it holds (`taken`) and the ones already waiting to go on (`waitingForPlace`). Null when the lock is full.
+ */
+export function placeForNewCode(picture: SlotPicture & { codePlaces: CodePlaces; waitingForPlace: number }): { slot: number | null } | null {
+  if (picture.codePlaces === 'lock_ids') return picture.taken.size + picture.waitingForPlace < usableSlotCount(picture) ? { slot: null } : null;
+  const slot = chooseFreeSlot(picture);
+  return slot === null ? null : { slot };
 }

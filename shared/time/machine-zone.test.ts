@@ -1,6 +1,6 @@
 /// <reference types="vite/client" />
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { planTimeBoundCode, statusAt, yearDaySchedule } from './schedule-plan';
+import { planTimeBoundCode, statusAt } from './schedule-plan';
 import { formatInSite, instantToLocal, localToInstant, siteNow } from './site-time';
 import { checkWindow } from './time-window';
 
@@ -32,7 +32,6 @@ function sample() {
     window: checkWindow({ startsAt: '2026-03-14T14:00:00Z', endsAt: '2026-03-16T10:00:00Z' }, new Date('2026-03-10T12:00:00Z')),
     plan,
     status: statusAt(plan, '2026-10-31T00:00:00Z', { isOnLock: true }),
-    yearDay: yearDaySchedule('2026-10-30T19:00:00Z', '2026-11-02T16:00:00Z', -240, ny),
   };
 }
 

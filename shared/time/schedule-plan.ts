@@ -10,8 +10,6 @@ import { formatInSite, instantMs, type InstantInput } from './site-time';
 import { toIsoUtc } from './zone-rules';
 import type { AccessCodeStatus } from '../domain/access-code';
 
-export { yearDaySchedule, type YearDayFields, type YearDayResult, type ScheduleWarning } from './year-day-schedule';
-
 /** How far ahead of `starts_at` a lock with native scheduling may hold the code (Seam's rule). */
 export const PRELOAD_HOURS = 72;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkWindow } from './time-window';
+import { checkWindow, isStartingNow } from './time-window';
 
 const now = new Date('2026-03-10T12:00:00Z');
 const reasons = (r: ReturnType<typeof checkWindow>) => (r.ok ? [] : r.problems.map((p) => p.reason));
@@ -18,8 +18,16 @@ describe('checkWindow', () => {
     const w = { startsAt: '2026-03-10T11:58:00Z', endsAt: '2026-03-10T18:00:00Z' };
     const refused = checkWindow(w, now);
     expect(reasons(refused)).toEqual(['starts_in_past']);
-    expect(refused.ok ? '' : refused.problems[0]?.message).toContain('"starts now"');
+    expect(refused.ok ? '' : refused.problems[0]?.message).toContain('the current time');
     expect(checkWindow(w, now, { startsNow: true })).toEqual({ ok: true, usableMinutes: 360 });
+  });
+
+  it('a start typed as the current time a moment ago is "starts now" (up to 15 minutes), the same rule in main and the form', () => {
+    expect(isStartingNow('2026-03-10T11:58:00Z', now)).toBe(true);
+    expect(isStartingNow(now.toISOString(), now)).toBe(true);
+    expect(isStartingNow('2026-03-10T11:45:00Z', now)).toBe(false);
+    expect(isStartingNow('2026-03-10T12:01:00Z', now)).toBe(false);
+    expect(isStartingNow('not a date', now)).toBe(false);
   });
 
   it('refuses a window that has already ended, even for "starts now"', () => {

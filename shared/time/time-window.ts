@@ -34,6 +34,15 @@ export interface WindowCheckOptions {
   minMinutes?: number;
 }
 
+/** A start at most this long ago counts as "starts now": the installer typed the current time a moment ago. */
+export const STARTS_NOW_GRACE_MINUTES = 15;
+
+/** True when a window's start is now or within the last {@link STARTS_NOW_GRACE_MINUTES} (a code needed right away). */
+export function isStartingNow(startsAt: InstantInput, now: Date): boolean {
+  const start = tryMs(startsAt);
+  return start !== null && start <= now.getTime() && now.getTime() - start < STARTS_NOW_GRACE_MINUTES * 60_000;
+}
+
 /** Default shortest window: below 15 minutes, setting the code on a sleepy battery lock may take most of it. */
 export const MIN_WINDOW_MINUTES = 15;
 
@@ -64,7 +73,7 @@ export function checkWindow(
   if (start < nowMs && !options.startsNow) {
     problems.push({
       reason: 'starts_in_past',
-      message: 'The start has already passed. Pick a later start, or choose "starts now" for a code needed right away.',
+      message: 'The start has already passed. Pick a later start, or the current time for a code needed right away.',
     });
   }
   if (end <= nowMs) {

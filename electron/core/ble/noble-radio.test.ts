@@ -296,9 +296,21 @@ describe('a link', () => {
     expect(bindings.called('cancelConnect')).toEqual([[LOCK_ID]]);
   });
 
-  it('rejects lock.offline for a lock never heard (noble never answers such a connect)', async () => {
-    const { radio } = setup();
+  it('rejects lock.offline for a lock not heard in time (noble never answers a connect to a device it has not seen)', async () => {
+    const { bindings, radio } = setup();
     await expect(radio.connect('01:02:03:04:05:06', { timeoutMs: 50 })).rejects.toMatchObject({ code: 'lock.offline' });
+    expect(bindings.called('connect')).toEqual([]);
+  });
+
+  it('listens for a paired lock not heard yet in this session (after a restart) and then connects to it', async () => {
+    const { bindings, radio } = setup();
+    const connecting = radio.connect(LOCK_ADDRESS, { timeoutMs: 2_000 });
+    await until(() => bindings.called('startScanning').length > 0);
+    expect(bindings.called('connect')).toEqual([]);
+    bindings.hear(LOCK_ID, LOCK_ADDRESS, { localName: 'Nuki_3C8862ED' }, -60);
+    await connecting;
+    expect(bindings.called('connect')).toEqual([[LOCK_ID]]);
+    expect(bindings.called('stopScanning').length).toBeGreaterThan(0);
   });
 
   it('disconnects every link on close', async () => {

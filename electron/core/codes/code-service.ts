@@ -6,7 +6,7 @@ import { pinLengthRules } from '../../../shared/codes/learned-lengths';
 import { checkPin, type PinRules } from '../../../shared/codes/pin-rules';
 import { generatePin } from '../../../shared/codes/pin-generator';
 import { checkCodeName } from '../../../shared/codes/code-name-rules';
-import { chooseFreeSlot, usableSlotCount } from '../../../shared/codes/slot-choice';
+import { placeForNewCode, usableSlotCount } from '../../../shared/codes/slot-choice';
 import { CodedError } from '../../../shared/result';
 import type { LockManager } from '../locks/lock-manager';
 import type { Clock } from '../ports/clock';
@@ -102,10 +102,21 @@ export function createCodeService(deps: CodeServiceDeps): CodeService {
    * Before a full lock refuses a code: zwave-js's picture of the slots other codes hold may be stale (a crash right
    * after a removal, before its cache was written), so those slots are read again — radio only when the lock looks full.
    */
+  /** Where a new code would go on this door now (see placeForNewCode); null when the lock is full. */
+  function placeOf(d: Door, profile: LockProfile, codes: readonly AccessCode[]): { slot: number | null } | null {
+    const waitingForPlace = codes.filter((c) => c.door_id === d.id && isActive(c) && c.slot === null && c.scheduled_by !== 'cloud').length;
+    const { takenSlots } = rulesFor(d, profile, codes);
+    return placeForNewCode({ slotCount: profile.slotCount, reservedSlots: profile.reservedSlots, taken: takenSlots, codePlaces: profile.codePlaces, waitingForPlace });
+  }
+
   async function rereadIfFull(d: Door, profile: LockProfile, codes: readonly AccessCode[]): Promise<void> {
     if (!locks.isLockReady(d.siteId, d.lockAddress)) return;
-    const { takenSlots } = rulesFor(d, profile, codes);
-    if (chooseFreeSlot({ slotCount: profile.slotCount, reservedSlots: profile.reservedSlots, taken: takenSlots }) !== null) return;
+    if (placeOf(d, profile, codes) !== null) return;
+    if (profile.codePlaces === 'lock_ids') {
+      // One list of the lock's codes tells them all.
+      await locks.refreshProfile(d.siteId, d.lockAddress).catch(() => null);
+      return;
+    }
     const ours = new Set(codes.filter((c) => c.door_id === d.id && isActive(c)).flatMap((c) => (c.slot === null ? [] : [c.slot])));
     for (const { slot } of lockSlots(d, profile)) {
       if (!ours.has(slot)) await locks.connection(d.siteId, d.lockAddress.protocol).readCode(d.lockAddress.address, slot).catch(() => null);
@@ -141,11 +152,13 @@ export function createCodeService(deps: CodeServiceDeps): CodeService {
           const errorCode = check.rule === 'duplicate_code_on_device' ? 'codes.duplicate_pin' : 'codes.constraint_violated';
           throw new CodedError(errorCode, check.message, { rule: check.rule });
         }
-        // The cloud programs a code it schedules: it picks the slot, and Lockbench sends nothing to the lock.
-        const slot = isCloudScheduled ? null : chooseFreeSlot({ slotCount: profile.slotCount, reservedSlots: profile.reservedSlots, taken: rules.takenSlots });
-        if (slot === null && !isCloudScheduled) {
-          throw new CodedError('codes.no_free_slot', `${d.name}: all ${usableSlotCount(profile)} code slots are in use. Remove a code first.`, { rule: 'max_active_codes_supported' });
+        // The cloud programs a code it schedules: it picks the slot, and Lockbench sends nothing to the lock. A lock
+        // that gives each code its id (Nuki) tells the place when it takes the code.
+        const place = isCloudScheduled ? { slot: null } : placeOf(d, profile, data.accessCodes);
+        if (place === null) {
+          throw new CodedError('codes.no_free_slot', `${d.name}: all ${usableSlotCount(profile)} code places are in use. Remove a code first.`, { rule: 'max_active_codes_supported' });
         }
+        const { slot } = place;
         const now = clock.now();
         const created = newOngoingCode({ id: deps.newId(), doorId, name, pin, slot, at: now });
         if (timeBound) {

@@ -1,6 +1,6 @@
 import type { LocalDateTime } from '../../../shared/domain/local-time';
 import type { LockProfile } from '../../../shared/domain/lock';
-import { checkWindow, localToInstant, planTimeBoundCode, type SchedulePlan } from '../../../shared/time';
+import { checkWindow, isStartingNow, localToInstant, planTimeBoundCode, type SchedulePlan } from '../../../shared/time';
 import { CodedError } from '../../../shared/result';
 import { formatOffset, zoneOffsetMinutes } from '../../../shared/capability/time-zone';
 
@@ -56,7 +56,7 @@ function instant(local: LocalDateTime, zone: string, which: 'start' | 'end'): st
 export function decideTimeBound(input: WindowInput, profile: LockProfile, zone: string, now: Date): TimeBoundDecision {
   const startsAt = instant(input.window.starts, zone, 'start');
   const endsAt = instant(input.window.ends, zone, 'end');
-  const startsNow = new Date(startsAt) <= now && now.getTime() - new Date(startsAt).getTime() < 15 * 60_000;
+  const startsNow = isStartingNow(startsAt, now);
   const check = checkWindow({ startsAt, endsAt }, now, { startsNow });
   if (!check.ok) {
     const first = check.problems[0]!;

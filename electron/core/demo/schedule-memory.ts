@@ -1,5 +1,5 @@
 import { ScheduleEntryLockScheduleKind } from 'zwave-js';
-import type { YearDayFields } from '../../../shared/time';
+import type { ZWaveYearDaySchedule } from '../zwave/year-day-schedule';
 
 /**
  * The virtual locks' schedule and clock memory, kept in `MockNode.state` under the keys zwave-js's mock Schedule Entry
@@ -8,8 +8,8 @@ import type { YearDayFields } from '../../../shared/time';
  * the Time Parameters clock).
  */
 
-/** A year-day schedule as zwave-js's mock stores it: the flat two-digit-year fields shared/time computes. */
-export type StoredYearDay = YearDayFields;
+/** A year-day schedule as zwave-js's mock stores it: the flat two-digit-year fields zwave/year-day-schedule.ts computes. */
+export type StoredYearDay = ZWaveYearDaySchedule;
 
 /** One user's schedules: year-day slots by slot id, and whether scheduling is enabled for the user. */
 export interface StoredUserSchedules {

@@ -3,7 +3,7 @@ import { CodedError } from '../../../shared/result';
 import type { AttemptGuard, CodePut } from '../ports/lock-port';
 import type { NukiClient } from './client/nuki-client';
 import { putKeypadCodes, removeKeypadCode, type CodeSession } from './nuki-code-attempts';
-import type { KeypadCodeEntry, NewKeypadCode } from './protocol/keypad-codes-codec';
+import type { KeypadCodeEntry, KeypadCodeUpdate, NewKeypadCode } from './protocol/keypad-codes-codec';
 
 /**
  * The attempts against a hand-made keypad-code store standing in for the client: it keeps what it is sent and fails
@@ -14,7 +14,7 @@ class FakeKeypad {
   nextId = 1;
   log: string[] = [];
   /** Failures for the next calls of each command, in order (null: succeed). */
-  failNext: Partial<Record<'list' | 'add' | 'remove', Array<Error | null>>> = {};
+  failNext: Partial<Record<'list' | 'add' | 'remove' | 'update', Array<Error | null>>> = {};
   /** Stored instead of what Add sent (a lock that keeps another name). */
   storeName: string | null = null;
 
@@ -24,7 +24,7 @@ class FakeKeypad {
     return codeId;
   }
 
-  #maybeFail(command: 'list' | 'add' | 'remove'): void {
+  #maybeFail(command: 'list' | 'add' | 'remove' | 'update'): void {
     this.log.push(command);
     const failure = this.failNext[command]?.shift();
     if (failure) throw failure;
@@ -38,6 +38,11 @@ class FakeKeypad {
         const codeId = this.hold(code.code, this.storeName ?? code.name);
         this.codes.at(-1)!.schedule = code.schedule;
         return { codeId };
+      },
+      updateKeypadCode: async (entry: KeypadCodeUpdate) => {
+        this.#maybeFail('update');
+        const held = this.codes.find((c) => c.codeId === entry.codeId)!;
+        Object.assign(held, { code: entry.code, name: this.storeName ?? entry.name, enabled: entry.enabled, schedule: entry.schedule });
       },
       removeKeypadCode: async (codeId: number) => {
         this.#maybeFail('remove');
@@ -138,6 +143,26 @@ describe('putKeypadCodes', () => {
     keypad.failNext.list = [lockError('lock.connection_lost')];
     const unlisted = await putKeypadCodes(session, [put('b', '456789')], guard);
     expect(unlisted.get('b')).toMatchObject({ kind: 'transient', mayHaveReached: true });
+  });
+
+  it('sets our code back when someone changed it on the lock (renamed, disabled): Update Keypad Code, proven by the list', async () => {
+    const { keypad, session, guard, asked } = setup();
+    const codeId = keypad.hold('567891', 'Changed in the app');
+    keypad.codes[0]!.enabled = false;
+    const outcomes = await putKeypadCodes(session, [put('a', '567891', true)], guard);
+    expect(outcomes.get('a')).toEqual({ kind: 'confirmed', proof: 'list', slot: codeId });
+    expect(keypad.log).toEqual(['list', 'update', 'list']);
+    expect(keypad.codes).toEqual([expect.objectContaining({ codeId, code: '567891', name: 'Guest a', enabled: true })]);
+    expect(asked).toEqual([['a']]);
+  });
+
+  it('never updates a code with our PIN unless it may be ours: a fresh put meeting it is a duplicate', async () => {
+    const { keypad, session, guard } = setup();
+    keypad.hold('678912', 'Owner');
+    const outcomes = await putKeypadCodes(session, [put('fresh', '678912'), put('mine', '789123', true)], guard);
+    expect(outcomes.get('fresh')).toMatchObject({ kind: 'permanent', error: 'duplicate_code_on_device' });
+    expect(keypad.codes.find((c) => c.code === '678912')).toMatchObject({ name: 'Owner' });
+    expect(keypad.log).not.toContain('update');
   });
 
   it('refuses a 4-digit PIN without sending it', async () => {

@@ -10,6 +10,8 @@ import type { KeypadCodeEntry } from './protocol/keypad-codes-codec';
  * each PIN once, so an Add never overwrites anything; a code is proven by listing the lock's codes.
  *
  *   put:     [list, when a put may already be there] ─▶ onAir ─▶ Add × n ─▶ list (proves the n)   = n + 1 commands
+ *            (our code found there with another name, window or disabled — changed in the Nuki app — is set back to
+ *            what Lockbench holds with Update Keypad Code, proven by the same list)
  *   removal: list ─▶ (ours? by id with our PIN, or by PIN) ─▶ onAir ─▶ Remove ─▶ list (proves it gone)
  */
 
@@ -49,6 +51,8 @@ export async function putKeypadCodes(session: CodeSession, all: readonly CodePut
   for (const put of all) if (!SIX_DIGITS.test(put.pin)) outcomes.set(put.key, NOT_SIX_DIGITS);
   const puts = all.filter((p) => !outcomes.has(p.key));
   let toAdd = [...puts];
+  /** Our codes found on the lock changed by someone else: their ids, to set back with Update Keypad Code. */
+  const toUpdate = new Map<string, number>();
   if (puts.some((p) => p.mayBeThere)) {
     let before: KeypadCodeEntry[];
     try {
@@ -60,17 +64,21 @@ export async function putKeypadCodes(session: CodeSession, all: readonly CodePut
     toAdd = [];
     for (const put of puts) {
       const held = before.find((e) => e.code === put.pin);
-      if (held && put.mayBeThere) outcomes.set(put.key, { kind: 'confirmed', proof: 'list', slot: held.codeId });
+      if (held && put.mayBeThere && isEntryOfPut(held, put)) outcomes.set(put.key, { kind: 'confirmed', proof: 'list', slot: held.codeId });
+      else if (held && put.mayBeThere) toUpdate.set(put.key, held.codeId);
       else if (held) outcomes.set(put.key, DUPLICATE);
       else toAdd.push(put);
     }
   }
-  if (toAdd.length === 0) return outcomes;
-  if (!(await guard.onAir(toAdd.map((p) => p.key)))) {
-    for (const put of toAdd) outcomes.set(put.key, WITHDRAWN);
+  const sending = puts.filter((p) => toUpdate.has(p.key) || toAdd.includes(p));
+  if (sending.length === 0) return outcomes;
+  if (!(await guard.onAir(sending.map((p) => p.key)))) {
+    for (const put of sending) outcomes.set(put.key, WITHDRAWN);
     return outcomes;
   }
   const { added, stop } = await addEach(session, toAdd, outcomes);
+  const restored = await updateEach(session, puts.filter((p) => toUpdate.has(p.key)), toUpdate, outcomes, stop);
+  for (const [key, codeId] of restored) added.set(key, codeId);
   if (added.size === 0) return outcomes;
   const unproven = (message: string): AttemptOutcome => ({ kind: 'transient', message, mayHaveReached: true });
   let after: KeypadCodeEntry[] | null = null;
@@ -82,7 +90,7 @@ export async function putKeypadCodes(session: CodeSession, all: readonly CodePut
       listFailure = `the lock did not list its codes (${describeFailure(error).message})`;
     }
   }
-  for (const put of toAdd) {
+  for (const put of sending) {
     const codeId = added.get(put.key);
     if (codeId === undefined) continue;
     outcomes.set(put.key, after ? proveAdded(after, put, codeId) : unproven(`the lock took the code but ${listFailure}`));
@@ -112,6 +120,34 @@ async function addEach(
     }
   }
   return { added, stop };
+}
+
+/** Sets our codes back to what Lockbench holds (name, window, enabled); returns the ids it sent an update for. */
+async function updateEach(
+  session: CodeSession,
+  puts: readonly CodePut[],
+  ids: ReadonlyMap<string, number>,
+  outcomes: Map<string, AttemptOutcome>,
+  stopped: PutFailure | null,
+): Promise<Map<string, number>> {
+  const updated = new Map<string, number>();
+  let stop = stopped;
+  for (const put of puts) {
+    if (stop) {
+      outcomes.set(put.key, unsentOutcome(stop.effect, stop.outcome));
+      continue;
+    }
+    const codeId = ids.get(put.key)!;
+    try {
+      await session.client.updateKeypadCode({ ...newKeypadCodeFor(put), codeId, enabled: true });
+      updated.set(put.key, codeId);
+    } catch (error) {
+      const failure = readPutFailure(error);
+      outcomes.set(put.key, failure.outcome);
+      if (failure.effect !== 'continue') stop = failure;
+    }
+  }
+  return updated;
 }
 
 /** Judges an added code by the list: there under its id with its PIN, name and dates. */

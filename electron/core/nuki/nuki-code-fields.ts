@@ -50,10 +50,10 @@ export function newKeypadCodeFor(put: CodePut): NewKeypadCode {
   return { code: put.pin, name: fitKeypadName(put.name), schedule: put.window ? scheduleOfWindow(put.window) : null };
 }
 
-/** True when a listed code is exactly what `put` asked for: its PIN, its (fitted) name and its dates. */
+/** True when a listed code is exactly what `put` asked for: its PIN, its (fitted) name and its dates, enabled. */
 export function isEntryOfPut(entry: KeypadCodeEntry, put: CodePut): boolean {
   const wanted = newKeypadCodeFor(put);
-  return entry.code === wanted.code && entry.name === wanted.name && isSameSchedule(entry.schedule, wanted.schedule);
+  return entry.enabled && entry.code === wanted.code && entry.name === wanted.name && isSameSchedule(entry.schedule, wanted.schedule);
 }
 
 function isSameSchedule(got: KeypadCodeSchedule | null, wanted: KeypadCodeSchedule | null): boolean {

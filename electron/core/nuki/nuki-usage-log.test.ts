@@ -17,11 +17,12 @@ const otherEntry = (index: number): LogEntry => ({ index, timestamp: AT, authId:
 
 /** A log that answers like the lock: entries after `sinceIndex`, `count` at most. */
 function logClient(entries: LogEntry[], failAt: Set<number> = new Set()) {
-  const asked: Array<{ sinceIndex: number; count: number }> = [];
+  const asked: Array<{ sinceIndex: number; count: number; newest?: boolean }> = [];
   const client = {
-    readLogEntries: async (request: { sinceIndex: number; count: number }) => {
+    readLogEntries: async (request: { sinceIndex: number; count: number; newest?: boolean }) => {
       asked.push(request);
       if (failAt.has(asked.length)) throw new CodedError('lock.connection_lost', 'gone');
+      if (request.newest) return entries.slice(-request.count);
       return entries.filter((e) => e.index > request.sinceIndex).slice(0, request.count);
     },
   } as unknown as NukiClient;
@@ -39,22 +40,25 @@ describe('keypadUseOf', () => {
 });
 
 describe('createKeypadUsageLog', () => {
-  it('reads page by page from the last index and reports each use once', async () => {
-    const entries = [keypadEntry(1, 3), otherEntry(2), keypadEntry(3, 4), keypadEntry(4, 5, { completionStatus: COMPLETION_STATUS.INVALID_CODE })];
+  it('reads only the newest page on a first contact, then page by page from the last index, each use once', async () => {
+    const entries = [keypadEntry(1, 9), keypadEntry(2, 3), otherEntry(3), keypadEntry(4, 4)];
     const { client, asked } = logClient(entries);
-    const log = createKeypadUsageLog({ now: () => NOW, pageSize: 2 });
+    const log = createKeypadUsageLog({ now: () => NOW, pageSize: 3 });
     const uses: Array<[string, KeypadUse]> = [];
     log.onUse((address, use) => uses.push([address, use]));
     await log.readNew('L1', client);
+    // One command however long the log: the newest page (entry 1, older, is history and not reported).
+    expect(asked).toEqual([{ sinceIndex: 0, count: 3, newest: true }]);
     expect(uses).toEqual([
       ['L1', { codeId: 3, at: AT }],
       ['L1', { codeId: 4, at: AT }],
     ]);
-    expect(asked.map((a) => a.sinceIndex)).toEqual([0, 2, 4]);
     expect(log.lastIndex('L1')).toBe(4);
-    entries.push(keypadEntry(5, 3));
+    entries.push(keypadEntry(5, 3), otherEntry(6), keypadEntry(7, 5, { completionStatus: COMPLETION_STATUS.INVALID_CODE }), keypadEntry(8, 6));
     await log.readNew('L1', client);
-    expect(uses.map(([, u]) => u.codeId)).toEqual([3, 4, 3]);
+    expect(asked.slice(1).map((a) => [a.sinceIndex, a.newest ?? false])).toEqual([[4, false], [7, false]]);
+    expect(uses.map(([, u]) => u.codeId)).toEqual([3, 4, 3, 6]);
+    expect(log.lastIndex('L1')).toBe(8);
     expect(log.lastIndex('L2')).toBe(0);
   });
 

@@ -4,9 +4,12 @@ import { COMPLETION_STATUS, KEYPAD_SOURCE, LOG_ENTRY_TYPE, type LogEntry } from 
 /**
  * Keypad uses from a Nuki lock's log (nuki-ble.md §4 "Log entries"): a keypad entry (type 0x05) typed as a code
  * (source 1) that opened (completion 0x00) names the code's id. Each lock's log is read from the last index seen, so
- * no entry is reported twice while Lockbench runs.
+ * no entry is reported twice while Lockbench runs. With no index yet (a first contact), only the newest page is read:
+ * a real lock keeps about 1000 entries, and paging through all of them over Bluetooth at every start would cost
+ * twenty commands for uses long past.
  *
- *   Request Log Entries(after lastIndex, PAGE) ─▶ … until a short page ─▶ keypad successes ─▶ onUse(address, codeId, at)
+ *   no index: Request Log Entries(newest PAGE) ─────────────────────────────────┐
+ *   index:    Request Log Entries(after lastIndex, PAGE) ─▶ … until a short page ─┴▶ keypad successes ─▶ onUse(…)
  */
 
 /** One door opened with a keypad code. */
@@ -51,9 +54,29 @@ export function createKeypadUsageLog(options: KeypadUsageLogOptions): KeypadUsag
   const maxPages = options.maxPages ?? 20;
   const indexes = new Map<string, number>(Object.entries(options.startIndexes ?? {}));
   const listeners = new Set<(address: string, use: KeypadUse) => void>();
+  /** Reports the keypad uses among entries newer than the lock's index, moving the index on. */
+  const report = (address: string, entries: readonly LogEntry[]): void => {
+    for (const entry of entries) {
+      if (entry.index <= (indexes.get(address) ?? 0)) continue;
+      indexes.set(address, entry.index);
+      const use = keypadUseOf(entry, options.now());
+      if (use) for (const listener of [...listeners]) listener(address, use);
+    }
+  };
 
   return {
     async readNew(address, client) {
+      if (!indexes.has(address)) {
+        let newest: LogEntry[];
+        try {
+          newest = await client.readLogEntries({ sinceIndex: 0, count: pageSize, newest: true });
+        } catch {
+          return;
+        }
+        report(address, newest);
+        if (!indexes.has(address)) indexes.set(address, 0);
+        return;
+      }
       for (let page = 0; page < maxPages; page++) {
         let entries: LogEntry[];
         try {
@@ -62,12 +85,7 @@ export function createKeypadUsageLog(options: KeypadUsageLogOptions): KeypadUsag
           return; // read again after the next session
         }
         const from = indexes.get(address) ?? 0;
-        for (const entry of entries) {
-          if (entry.index <= (indexes.get(address) ?? 0)) continue;
-          indexes.set(address, entry.index);
-          const use = keypadUseOf(entry, options.now());
-          if (use) for (const listener of [...listeners]) listener(address, use);
-        }
+        report(address, entries);
         if (entries.length < pageSize || (indexes.get(address) ?? 0) === from) return;
       }
     },

@@ -1,9 +1,9 @@
-import { yearDaySchedule } from '../../../shared/time';
 import { zoneOffsetMinutes } from '../../../shared/capability/time-zone';
 import { describeFailure } from '../ports/lock-failures';
 import type { AttemptOutcome, CodeWindow } from '../ports/lock-port';
 import type { YearDayWindow } from './lock-network';
 import { decideBeforeSet, readSlot, setAndReadBack, type AttemptTarget } from './slot-attempts';
+import { yearDaySchedule } from './year-day-schedule';
 
 /** The year-day window for a code, in the lock's own time (its offset; the site's when the lock reports none). */
 function windowFor(w: CodeWindow): YearDayWindow | string {

@@ -64,7 +64,11 @@ export interface NukiClient {
   updateKeypadCode(entry: KeypadCodeUpdate): Promise<void>;
   removeKeypadCode(codeId: number): Promise<void>;
   /** Log entries after `sinceIndex` (0 = from the oldest), ascending by index. */
-  readLogEntries(request: { sinceIndex: number; count: number }): Promise<LogEntry[]>;
+  /**
+   * Log entries after `sinceIndex`, oldest first; with `newest`, the lock's newest `count` entries (still returned
+   * oldest first).
+   */
+  readLogEntries(request: { sinceIndex: number; count: number; newest?: boolean }): Promise<LogEntry[]>;
   enableLogging(): Promise<void>;
   /** Commands sent on this connection (for "BLE commands per verified code"). */
   commandsSent(): number;
@@ -147,12 +151,13 @@ export function createNukiClient(options: NukiClientOptions): NukiClient {
     async removeKeypadCode(codeId) {
       await withPin(NUKI_COMMAND.REMOVE_KEYPAD_CODE, encodeRemoveKeypadCode({ codeId }));
     },
-    async readLogEntries({ sinceIndex, count }) {
-      const body = encodeRequestLogEntries({ startIndex: sinceIndex, count, sortOrder: 'ascending', withTotalCount: false });
+    async readLogEntries({ sinceIndex, count, newest = false }) {
+      const start = newest ? 0 : sinceIndex;
+      const body = encodeRequestLogEntries({ startIndex: start, count, sortOrder: newest ? 'descending' : 'ascending', withTotalCount: false });
       const replies = await withPin(NUKI_COMMAND.REQUEST_LOG_ENTRIES, body, { collects: [NUKI_COMMAND.LOG_ENTRY_COUNT, NUKI_COMMAND.LOG_ENTRY], endsAt: 'status' });
       const entries = replies.filter((m) => m.commandId === NUKI_COMMAND.LOG_ENTRY).map((m) => decodeLogEntry(m.payload));
       // The lock returns entries after startIndex; drop the start entry should a firmware repeat it.
-      return entries.filter((e) => sinceIndex === 0 || e.index > sinceIndex).sort((a, b) => a.index - b.index);
+      return entries.filter((e) => start === 0 || e.index > start).sort((a, b) => a.index - b.index);
     },
     async enableLogging() {
       await withPin(NUKI_COMMAND.ENABLE_LOGGING, encodeEnableLogging(true));

@@ -3,7 +3,7 @@ import type { DoorView } from '../../../../shared/domain/door';
 import type { LockProfile } from '../../../../shared/domain/lock';
 import type { ErrorCode } from '../../../../shared/error-codes';
 import type { AppError } from '../../../../shared/result';
-import { checkWindow } from '../../../../shared/time';
+import { checkWindow, isStartingNow } from '../../../../shared/time';
 import { describeSchedule, lockClockCheck, type LockClockCheck, type ScheduleSummary } from '../schedule-words';
 import { addDays, siteInstant, siteLocalAt, zoneWithOffset, type LocalToInstantResult } from '../site-time';
 import { systemClock, type Clock } from '../clock';
@@ -205,7 +205,8 @@ export class ScheduleWizard {
   #problems(): string[] {
     const refusals = [this.start, this.end].flatMap((r, i) => (r.ok ? [] : [`${i === 0 ? 'Start' : 'End'}: ${r.message}`]));
     if (refusals.length > 0 || !this.start.ok || !this.end.ok) return refusals;
-    const check = checkWindow({ startsAt: this.start.instant, endsAt: this.end.instant }, this.now);
+    // The same "starts now" rule as main: a start typed as the current time a moment ago is a code needed right away.
+    const check = checkWindow({ startsAt: this.start.instant, endsAt: this.end.instant }, this.now, { startsNow: isStartingNow(this.start.instant, this.now) });
     return check.ok ? [] : check.problems.map((p) => p.message);
   }
 

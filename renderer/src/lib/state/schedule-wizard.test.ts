@@ -51,6 +51,15 @@ describe('ScheduleWizard', () => {
     expect(wizard.problems[0]).toMatch(/^Start: "25:00" is not a time of day/);
   });
 
+  it('takes the current time as the start of a code needed right away, and refuses a start long past', () => {
+    const { wizard, codes } = setup();
+    fill(wizard, codes);
+    wizard.window = { startDate: '2026-03-10', startTime: '11:55', endDate: '2026-03-10', endTime: '18:00' };
+    expect(wizard.problems).toEqual([]);
+    wizard.window.startTime = '11:30';
+    expect(wizard.problems).toEqual(['The start has already passed. Pick a later start, or the current time for a code needed right away.']);
+  });
+
   it('offers the first valid time after a DST gap', () => {
     const { wizard, codes } = setup();
     fill(wizard, codes);

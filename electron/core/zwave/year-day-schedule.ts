@@ -3,11 +3,14 @@
  * `ScheduleEntryLockYearDaySchedule` takes, in the LOCK's local time, with a two-digit year (26, not 2026: a
  * four-digit year is silently stored wrong).
  */
-import { instantMs, type InstantInput } from './site-time';
-import { isKnownZone, offsetLabel, offsetMinutesAt, wallFieldsAtFixedOffset } from './zone-rules';
+import { instantMs, type InstantInput } from '../../../shared/time/site-time';
+import { isKnownZone, offsetLabel, offsetMinutesAt, wallFieldsAtFixedOffset } from '../../../shared/time/zone-rules';
 
-/** Year-day schedule fields in the lock's local time. Years are two-digit (0–99 = 2000–2099). */
-export interface YearDayFields {
+/**
+ * One year-day schedule as zwave-js's Schedule Entry Lock CC takes and reports it (flat start/stop fields), in the
+ * lock's local time. Years are two-digit (0–99 = 2000–2099). The lock network speaks `YearDayWindow` (lock-network.ts).
+ */
+export interface ZWaveYearDaySchedule {
   startYear: number;
   startMonth: number;
   startDay: number;
@@ -28,7 +31,7 @@ export interface ScheduleWarning {
 
 /** Result of {@link yearDaySchedule}. */
 export type YearDayResult =
-  | { ok: true; fields: YearDayFields; dstWarning?: ScheduleWarning; offsetWarning?: ScheduleWarning }
+  | { ok: true; fields: ZWaveYearDaySchedule; dstWarning?: ScheduleWarning; offsetWarning?: ScheduleWarning }
   | { ok: false; reason: 'invalid_window' | 'invalid_lock_offset' | 'unknown_zone' | 'year_out_of_range'; message: string };
 
 const MINUTE_MS = 60_000;
@@ -78,7 +81,7 @@ export function yearDaySchedule(
       };
     }
   }
-  const fields: YearDayFields = {
+  const fields: ZWaveYearDaySchedule = {
     startYear: from.year - 2000,
     startMonth: from.month,
     startDay: from.day,
