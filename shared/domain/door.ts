@@ -24,6 +24,11 @@ const doorFields = z.object({
   learned: z
     .object({ acceptedLengths: z.array(z.number().int()), refusedLengths: z.array(z.number().int()) })
     .default({ acceptedLengths: [], refusedLengths: [] }),
+  /**
+   * How far Lockbench has read the lock's own event log (a Nuki lock logs each keypad unlock), so a restart reads on
+   * from there; null for a lock with no log or not read yet.
+   */
+  logReadUpTo: z.number().int().min(0).nullable().default(null),
   /** The cloud device this door is linked to (Seam device), with the facts last read from the cloud; null when unlinked. */
   cloud: doorCloudLinkSchema.nullable().default(null),
 });

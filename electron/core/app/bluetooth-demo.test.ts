@@ -37,6 +37,9 @@ const start = async () => {
   await services.ready;
 };
 const sideGate = async (): Promise<DoorView | undefined> => (await services.handlers['doors.list']({ siteId: 'demo' })).find((d) => d.lockAddress.protocol === 'nuki');
+/** The door as kept in index.json (what the next start reads). */
+const storedDoor = async (doorId: string): Promise<{ logReadUpTo: number | null } | undefined> =>
+  (JSON.parse(await readFile(join(dataDir, 'index.json'), 'utf8')) as { doors: Array<{ id: string; logReadUpTo: number | null }> }).doors.find((d) => d.id === doorId);
 const waitForCode = (predicate: (code: AccessCode) => boolean) =>
   new Promise<AccessCode>((resolve) => {
     const off = services.events.subscribe((channel, payload) => {
@@ -117,6 +120,8 @@ describe('the demo site holds a Z-Wave stick and a Bluetooth radio at once', () 
     const used = waitForCode((c) => c.access_code_id === code.access_code_id && c.last_used_at !== null);
     await services.handlers['demo.keypad']({ doorId: door.id, accessCodeId: code.access_code_id });
     expect((await used).last_used_at).not.toBeNull();
+    // How far the lock's log was read is kept on the door, for the next start.
+    await expect.poll(async () => (await storedDoor(door.id))?.logReadUpTo ?? 0).toBeGreaterThan(0);
   });
 
   it('out of range: a code waits with the lock not answering, and goes on the lock once it is back', async () => {
@@ -159,6 +164,13 @@ describe('the demo site holds a Z-Wave stick and a Bluetooth radio at once', () 
     expect(codes.filter((c) => c.status === 'set').map((c) => c.name).sort()).toEqual(['Cleaner', 'Night nurse', 'Porter']);
     const onLock = radios.at(-1)!.locks.get(NUKI.address)!.lock.keypadCodes().map((c) => c.name);
     expect(onLock).toEqual(expect.arrayContaining(['Guest Anna', 'Cleaner', 'Porter', 'Night nurse', 'Family', 'Gardener']));
+    // The log is read on from where it was: a new keypad use is recorded, the earlier one is not told again.
+    const cleaner = codes.find((c) => c.name === 'Cleaner')!;
+    const readUpTo = (await storedDoor(door.id))!.logReadUpTo!;
+    const usedAgain = waitForCode((c) => c.access_code_id === cleaner.access_code_id && c.last_used_at !== cleaner.last_used_at);
+    await services.handlers['demo.keypad']({ doorId: door.id, accessCodeId: cleaner.access_code_id });
+    expect(Date.parse((await usedAgain).last_used_at!)).toBeGreaterThan(Date.parse(cleaner.last_used_at!));
+    await expect.poll(async () => (await storedDoor(door.id))?.logReadUpTo ?? 0).toBeGreaterThan(readUpTo);
     const files = await readdir(dataDir);
     expect(files).toEqual(expect.arrayContaining(['lock-pairings.sealed', 'demo-nuki-locks.json']));
     expect(await readFile(join(dataDir, 'demo-nuki-locks.json'), 'utf8')).not.toMatch(/674839|758493|938475|583947/);

@@ -11,8 +11,10 @@ export interface BluetoothOpenerDeps {
   radios: BluetoothRadios;
   pairings: LockPairings;
   now: () => Date;
-  /** The site's doors (their names, for progress lines). */
+  /** The site's doors (their names for progress lines, how far their locks' logs were read). */
   doorsOf: (siteId: string) => readonly Door[];
+  /** Keeps how far a lock's log was read (on its door), for the next start. */
+  rememberLogIndex: (siteId: string, address: string, index: number) => void;
 }
 
 /**
@@ -29,10 +31,13 @@ export function createBluetoothOpener(deps: BluetoothOpenerDeps) {
     const records = await deps.pairings.list(site.id);
     const doors = deps.doorsOf(site.id);
     if (records.length > 0) onProgress(`Reaching ${records.length} Bluetooth lock${records.length === 1 ? '' : 's'}…`);
+    const nukiDoors = doors.filter((d) => d.lockAddress.protocol === 'nuki' && d.logReadUpTo !== null);
     return createNukiConnection({
       radio,
       now: deps.now,
       onProgress,
+      logStartIndexes: Object.fromEntries(nukiDoors.map((d) => [d.lockAddress.address, d.logReadUpTo!])),
+      onLogIndex: (address, index) => deps.rememberLogIndex(site.id, address, index),
       locks: records.map((r) => ({
         address: r.pairing.address,
         credentials: nukiCredentialsOf(r.pairing),

@@ -77,7 +77,18 @@ export async function createAppServices(options: AppServicesOptions & { clock?: 
   const opener = createControllerOpener(options.dataDir, privateData.networkKeys, { cache: privateData.cacheCipher, demo: privateData.demoCipher });
   const radios = createBluetoothRadios({ dataDir: options.dataDir, demoCipher: privateData.demoCipher });
   const pairings = createLockPairings({ dataDir: options.dataDir, vault });
-  const openBluetooth = createBluetoothOpener({ radios, pairings, now, doorsOf: (siteId) => store.index.read().doors.filter((d) => d.siteId === siteId) });
+  const openBluetooth = createBluetoothOpener({
+    radios, pairings, now,
+    doorsOf: (siteId) => store.index.read().doors.filter((d) => d.siteId === siteId),
+    rememberLogIndex: (siteId, address, index) => {
+      void store.index
+        .update((data) => {
+          const door = data.doors.find((d) => d.siteId === siteId && d.lockAddress.protocol === 'nuki' && d.lockAddress.address === address);
+          if (door && door.logReadUpTo !== index) door.logReadUpTo = index;
+        })
+        .catch((e: unknown) => log(`could not keep a lock's log position: ${e instanceof Error ? e.message : String(e)}`));
+    },
+  });
   const locks = createLockManager((site, connection, progress) =>
     connection.kind === 'bluetooth' ? openBluetooth.open(site, connection, progress) : opener.open(site, connection, progress), { now });
 

@@ -38,6 +38,7 @@ export const fakeDoor: DoorView = {
   learned: { acceptedLengths: [], refusedLengths: [] },
   demoFault: null,
   cloud: null,
+  logReadUpTo: null,
 };
 
 /** An access code; its PIN is what the tests look for in messages and logs. */

@@ -37,9 +37,11 @@ export interface NukiConnectionOptions {
   logStartIndexes?: Readonly<Record<string, number>>;
   /** Closes what is behind the connection as well (a virtual radio); default: nothing (the radio is shared). */
   onClose?: () => Promise<void>;
-  /** Passed on as the port's onSiteReady (a virtual radio may start its faults there). */
   /** Told when a lock refuses its security PIN (see NukiLockEntry.isPinRefused). */
   onPinRefused?: (address: string) => void;
+  /** Told when a lock's log has been read further (keep the index: the next run's `logStartIndexes`). */
+  onLogIndex?: (address: string, index: number) => void;
+  /** Passed on as the port's onSiteReady (a virtual radio may start its faults there). */
   onSiteReady?: () => void;
 }
 
@@ -91,7 +93,9 @@ export function createNukiConnection(options: NukiConnectionOptions): NukiLockCo
     return link;
   }
   async function readLog(address: string, client: NukiClient): Promise<void> {
+    const before = usage.lastIndex(address);
     await usage.readNew(address, client);
+    if (usage.lastIndex(address) !== before) options.onLogIndex?.(address, usage.lastIndex(address));
     commandsAtLogRead.set(address, linkOf(address).commandsSent());
   }
   const codeSession = (address: string, client: NukiClient): CodeSession => ({

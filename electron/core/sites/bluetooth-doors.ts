@@ -75,6 +75,7 @@ export function createBluetoothDoors(deps: BluetoothDoorsDeps): BluetoothDoors {
           lastProfile: null,
           learned: { acceptedLengths: [], refusedLengths: [] },
           cloud: null,
+          logReadUpTo: null,
         };
         data.doors.push(door);
       }

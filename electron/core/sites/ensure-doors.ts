@@ -37,6 +37,7 @@ export async function ensureDoors(index: DurableDoc<IndexData>, site: Site, lock
         lastProfile: profile ? structuredClone(profile) : null,
         learned: { acceptedLengths: [], refusedLengths: [] },
         cloud: null,
+        logReadUpTo: null,
       });
     }
     data.doors.push(...added);

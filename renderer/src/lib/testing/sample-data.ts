@@ -43,6 +43,7 @@ export function sampleDoor(over: Partial<DoorView> = {}): DoorView {
     learned: { acceptedLengths: [], refusedLengths: [] },
     demoFault: null,
     cloud: null,
+    logReadUpTo: null,
     isConnected: true,
     lock: sampleLock(),
     ...over,
