@@ -52,6 +52,8 @@ const lockProfileFields = z.object({
   address: z.string(),
   codePlaces: codePlacesSchema.default('slots'),
   codeProof: codeProofModeSchema.default('read_back'),
+  /** The lock keeps a name with each code (Nuki): a code renamed in Lockbench is renamed on the lock too. */
+  keepsCodeNames: z.boolean().default(false),
   manufacturer: z.string(),
   model: z.string(),
   firmwareVersion: z.string().nullable(),

@@ -16,7 +16,8 @@ export type OperationState = z.infer<typeof operationStateSchema>;
  * code Lockbench puts on at its start (`window_start`) or a native one loaded ahead (`preload`); a removal the
  * installer asked for (`installer_removed`), one that clears a cancelled code that may have reached the lock
  * (`cancelled_set`), one at a time-bound code's end (`window_end`), an unmanaged code being cleared (`clear_unmanaged`),
- * or a code the cloud deleted that Lockbench had put on the lock (`cloud_removed`).
+ * a code the cloud deleted that Lockbench had put on the lock (`cloud_removed`), or a code renamed on a lock that keeps
+ * code names (`renamed`: its new name is given to the lock; the code keeps working meanwhile, whatever happens).
  */
 export const operationReasonSchema = z.enum([
   'new_code',
@@ -27,6 +28,7 @@ export const operationReasonSchema = z.enum([
   'window_end',
   'clear_unmanaged',
   'cloud_removed',
+  'renamed',
 ]);
 export type OperationReason = z.infer<typeof operationReasonSchema>;
 

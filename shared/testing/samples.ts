@@ -11,6 +11,7 @@ export function sampleLockProfile(over: Partial<LockProfile> = {}): LockProfile 
     address: '2',
     codePlaces: 'slots',
     codeProof: 'read_back',
+    keepsCodeNames: false,
     manufacturer: 'Virtual',
     model: 'Deadbolt',
     firmwareVersion: '1.0',

@@ -124,6 +124,25 @@ describe('the demo site holds a Z-Wave stick and a Bluetooth radio at once', () 
     await expect.poll(async () => (await storedDoor(door.id))?.logReadUpTo ?? 0).toBeGreaterThan(0);
   });
 
+  it('a rename reaches the lock (Update Keypad Code, proven by the list) while the code stays set throughout', async () => {
+    const door = (await sideGate())!;
+    const cleaner = (await services.handlers['codes.list']({ doorId: door.id })).find((c) => c.name === 'Cleaner')!;
+    const seen: string[] = [];
+    const off = services.events.subscribe((channel, payload) => {
+      if (channel === 'codes.changed' && (payload as AccessCode).access_code_id === cleaner.access_code_id) seen.push((payload as AccessCode).status);
+    });
+    const proven = waitForCode((c) => c.access_code_id === cleaner.access_code_id && c.verified_at !== cleaner.verified_at);
+    const renamed = await services.handlers['codes.update']({ doorId: door.id, accessCodeId: cleaner.access_code_id, name: 'Cleaner Mondays' });
+    expect(renamed).toMatchObject({ name: 'Cleaner Mondays', status: 'set' });
+    expect((await proven).verified_by).toBe('list');
+    off();
+    expect(new Set(seen)).toEqual(new Set(['set']));
+    const onLock = radios.at(-1)!.locks.get(NUKI.address)!.lock.keypadCodes().find((c) => c.codeId === cleaner.slot);
+    expect(onLock).toMatchObject({ code: '674839', name: 'Cleaner Mondays' });
+    await services.handlers['codes.update']({ doorId: door.id, accessCodeId: cleaner.access_code_id, name: 'Cleaner' });
+    await expect.poll(() => radios.at(-1)!.locks.get(NUKI.address)!.lock.keypadCodes().find((c) => c.codeId === cleaner.slot)?.name).toBe('Cleaner');
+  });
+
   it('out of range: a code waits with the lock not answering, and goes on the lock once it is back', async () => {
     const door = (await sideGate())!;
     await services.handlers['demo.simulate']({ doorId: door.id, fault: 'no_answer' });

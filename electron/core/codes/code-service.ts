@@ -13,7 +13,7 @@ import type { Clock } from '../ports/clock';
 import type { OperationQueue } from '../queue/operation-queue';
 import { newOperation } from '../queue/operation-records';
 import type { DurableDoc, ShardedStore, SiteCodesData } from '../store/store-v2';
-import { emptyCloudState, isActive, mayBeOnLock, newOngoingCode } from '../records/code-records';
+import { emptyCloudState, isActive, mayBeOnLock, newOngoingCode, wasConfirmedOnLock } from '../records/code-records';
 import { hidesPin } from '../ports/lock-port';
 import { decideTimeBound, type WindowInput } from './time-bound-input';
 import { requireDoor } from '../store/find-door';
@@ -186,8 +186,8 @@ export function createCodeService(deps: CodeServiceDeps): CodeService {
     async rename(doorId, accessCodeId, name) {
       const d = door(doorId);
       const doc = await codesDoc(d);
-      const profile = d.lastProfile;
-      const updated = await doc.update((data) => {
+      const profile = (locks.isLockReady(d.siteId, d.lockAddress) ? locks.profile(d.siteId, d.lockAddress) : null) ?? d.lastProfile;
+      const { updated, renaming } = await doc.update((data) => {
         const code = data.accessCodes.find((c) => c.access_code_id === accessCodeId && c.door_id === doorId);
         if (!code || code.is_removed) throw new CodedError('codes.not_found', 'This access code does not exist (any more).');
         const trimmed = name.trim() || null;
@@ -195,10 +195,24 @@ export function createCodeService(deps: CodeServiceDeps): CodeService {
         const constraints = [...(profile?.codeConstraints ?? []), ...(d.cloud?.facts?.code_constraints ?? [])];
         const check = checkCodeName(trimmed, { constraints, existingNames: others });
         if (!check.ok) throw new CodedError('codes.constraint_violated', check.message, { rule: check.rule });
+        const isSameName = code.name === trimmed;
         code.name = trimmed;
         code.updated_at = clock.now().toISOString();
-        return structuredClone(code);
+        // A lock that keeps code names (Nuki) gets the new one. A Set still waiting carries the name when it runs;
+        // otherwise a name-only Set goes out, read first (the code is on the lock), never touching the code's status.
+        const isWaiting = data.operations.some((o) => o.access_code_id === code.access_code_id && o.kind === 'set_code' && o.state === 'waiting');
+        const needsLock = !isSameName && profile?.keepsCodeNames === true && code.scheduled_by !== 'cloud' && wasConfirmedOnLock(code) && !isWaiting;
+        const op = needsLock ? newOperation({ id: deps.newId(), code, kind: 'set_code', reason: 'renamed', notBefore: null, at: clock.now() }) : null;
+        if (op) {
+          op.is_ambiguous = true;
+          data.operations.push(op);
+        }
+        return { updated: structuredClone(code), renaming: op };
       });
+      if (renaming) {
+        queue.markFresh(renaming.operation_id);
+        queue.kickDoor(doorId);
+      }
       deps.onChange(updated);
       return updated;
     },

@@ -24,6 +24,7 @@ describe('nukiProfileOf', () => {
       address: 'AA:BB',
       codePlaces: 'lock_ids',
       codeProof: 'list',
+      keepsCodeNames: true,
       manufacturer: 'Nuki',
       model: 'Smart Lock 3.0 with Keypad',
       firmwareVersion: '3.8.4',

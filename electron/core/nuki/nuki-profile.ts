@@ -45,6 +45,7 @@ export function nukiProfileOf(reading: NukiReading): LockProfile {
     address,
     codePlaces: 'lock_ids',
     codeProof: 'list',
+    keepsCodeNames: true,
     manufacturer: 'Nuki',
     model: nukiModelOf(config),
     firmwareVersion: config.firmwareVersion.join('.'),

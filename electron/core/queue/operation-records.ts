@@ -1,6 +1,6 @@
 import type { AccessCode } from '../../../shared/domain/access-code';
 import type { Operation, OperationKind, OperationReason } from '../../../shared/domain/operation';
-import { applyTransition, type CodeTransition } from '../records/code-records';
+import { applyTransition, isNameOnly, type CodeTransition } from '../records/code-records';
 import type { AttemptOutcome } from '../ports/lock-port';
 
 /** How the queue retries: backoff per attempt, when a code gets its error, when it gets the delay warning. */
@@ -93,6 +93,11 @@ export function applyOutcome(op: Operation, code: AccessCode, outcome: AttemptOu
     op.state = 'done';
     op.last_error = null;
     op.is_ambiguous = false;
+    if (isNameOnly(op)) {
+      // The lock now shows the new name; the code was working all along: only its proof is fresher.
+      if (outcome.proof) Object.assign(code, { verified_at: now.toISOString(), verified_by: outcome.proof });
+      return;
+    }
     applyTransition(code, isSet ? confirmedSet(code, now) : { status: 'unset', isRemoved: true, event: 'access_code.removed_from_device', clearIssues: true }, now);
     if (isSet && outcome.proof) {
       code.verified_at = now.toISOString();
@@ -112,6 +117,8 @@ export function applyOutcome(op: Operation, code: AccessCode, outcome: AttemptOu
     op.state = 'failed';
     op.is_ambiguous = context.wasAmbiguous;
     op.last_error = { code: outcome.error, message: outcome.message };
+    // A new name that did not reach the lock leaves a working code working: the queue panel says what failed.
+    if (isNameOnly(op)) return;
     applyTransition(code, { status: isSet ? 'unset' : 'set', event, error: { code: outcome.error, message: outcome.message } }, now);
     return;
   }
@@ -120,6 +127,7 @@ export function applyOutcome(op: Operation, code: AccessCode, outcome: AttemptOu
   op.is_ambiguous = context.wasAmbiguous || outcome.mayHaveReached;
   op.not_before = new Date(now.getTime() + wait).toISOString();
   op.last_error = { code: 'transient', message: outcome.message };
+  if (isNameOnly(op)) return;
   const slow = isSet && now.getTime() - new Date(op.created_at).getTime() >= rules.delayWarningMs;
   if (slow && !code.warnings.some((w) => w.error_code === 'delay_in_setting_on_device')) {
     applyTransition(code, { event: 'access_code.delay_in_setting_on_device', warning: { code: 'delay_in_setting_on_device', message: 'The lock is taking longer than usual to confirm this code.' } }, now);

@@ -1,6 +1,6 @@
 import type { Operation, QueueItem } from '../../../shared/domain/operation';
 import { CodedError } from '../../../shared/result';
-import { applyTransition, mayBeOnLock } from '../records/code-records';
+import { applyTransition, isNameOnly, mayBeOnLock } from '../records/code-records';
 import type { ShardedStore, SiteCodesData } from '../store/store-v2';
 import type { Clock } from '../ports/clock';
 import type { OperationQueue } from './operation-queue';
@@ -69,6 +69,7 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
         op.not_before = null;
         op.attempts = 0;
         const code = data.accessCodes.find((c) => c.access_code_id === op.access_code_id);
+        if (code && isNameOnly(op)) return code;
         return code ? applyTransition(code, { status: op.kind === 'set_code' ? 'setting' : 'removing', clearIssues: true }, clock.now()) : null;
       }),
 
@@ -78,6 +79,8 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
         op.state = 'cancelled';
         const code = data.accessCodes.find((c) => c.access_code_id === op.access_code_id);
         if (!code) return null;
+        // Giving up a new name leaves the code on the lock as it was (the lock keeps the name it had).
+        if (isNameOnly(op)) return code;
         if (op.kind === 'remove_code') return applyTransition(code, { status: 'set', clearIssues: true }, now);
         if (!mayBeOnLock(code, data.operations, queue.isRunning)) return applyTransition(code, { status: 'unset', isRemoved: true, event: 'access_code.deleted', clearIssues: true }, now);
         // It may have landed: clear the slot so no unconfirmed code stays usable on the door.

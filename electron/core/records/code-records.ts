@@ -84,6 +84,14 @@ export function wasConfirmedOnLock(code: AccessCode): boolean {
 }
 
 /**
+ * An operation that only gives a code already on the lock its new name (reason `renamed`): whatever becomes of it, the
+ * code keeps working on the lock, so it never changes the code's status, errors or warnings.
+ */
+export function isNameOnly(op: Operation): boolean {
+  return op.kind === 'set_code' && op.reason === 'renamed';
+}
+
+/**
  * Whether the code may be on its lock now: confirmed there once, or one of its Sets may have gone out (marked on air
  * durably before sending — see Operation.is_ambiguous — or on the radio right now). False means it never reached the
  * lock, so withdrawing it needs no radio at all, also after a crash.

@@ -47,6 +47,7 @@ export async function readLockProfile(driver: Driver, node: ZWaveNode, isOnline:
     address: String(node.id),
     codePlaces: 'slots',
     codeProof: 'read_back',
+    keepsCodeNames: false,
     ...identity(driver, node),
     firmwareVersion: node.firmwareVersion ?? null,
     securityClass: securityClassName(node.getHighestSecurityClass()),

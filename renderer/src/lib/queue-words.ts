@@ -43,6 +43,7 @@ export const reasonWords: Record<OperationReason, string> = {
   window_end: 'Take the code off the lock: its end has passed',
   clear_unmanaged: 'Clear a code Lockbench did not create from its slot',
   cloud_removed: 'Remove a code the cloud deleted from the lock',
+  renamed: 'Give the code its new name on the lock (it keeps working meanwhile)',
 };
 
 /** What a change does, by its reason (older changes without one: by their kind); names the slot when known. */
