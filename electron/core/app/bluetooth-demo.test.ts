@@ -87,6 +87,17 @@ describe('the demo site holds a Z-Wave stick and a Bluetooth radio at once', () 
     expect(sealed).not.toMatch(/sharedKey|authId/);
   });
 
+  it('checks the Nuki lock: paired security, keypad codes, native scheduling, battery, and the two codes made in the Nuki app', async () => {
+    const door = (await sideGate())!;
+    const report = await services.handlers['doors.check']({ doorId: door.id });
+    const verdict = (key: string) => report.items.find((i) => i.key === key)?.verdict;
+    expect([verdict('access_codes'), verdict('security'), verdict('native_scheduling'), verdict('battery')]).toEqual(['pass', 'pass', 'pass', 'pass']);
+    expect(report.codes_from_elsewhere).toBe(2);
+    const elsewhere = await services.handlers['codes.unmanaged']({ doorId: door.id });
+    expect(elsewhere).toHaveLength(2);
+    expect(elsewhere.every((c) => c.is_masked === false && /^[1-9]{6}$/.test(c.code ?? ''))).toBe(true);
+  });
+
   it('refuses a PIN the Nuki keypad cannot take, naming the rule, before anything is queued', async () => {
     const door = (await sideGate())!;
     await expect(services.handlers['codes.create']({ doorId: door.id, code: '123456' })).rejects.toMatchObject({ code: 'codes.constraint_violated' });
