@@ -7,6 +7,7 @@ import type { DoorView } from '../../../shared/domain/door';
 import { instantToLocal } from '../../../shared/time';
 import { DEMO_NUKI_LOCKS, DEMO_NUKI_SECURITY_PIN } from '../demo/nuki/demo-nuki-locks';
 import type { VirtualNukiRadio } from '../demo/nuki/demo-nuki-locks';
+import { NUKI_COMMAND } from '../nuki/protocol/command-ids';
 import type { AppServices } from './app-services';
 import { createAppServices } from './create-app-services';
 
@@ -154,6 +155,20 @@ describe('the demo site holds a Z-Wave stick and a Bluetooth radio at once', () 
     await expect.poll(() => radios.at(-1)!.locks.get(NUKI.address)!.lock.keypadCodes().find((c) => c.codeId === cleaner.slot)?.name).toBe('Cleaner');
   });
 
+  it('a link lost right after the lock took a code: the queue lists before sending again, and the code is on the lock once', async () => {
+    const door = (await sideGate())!;
+    const handle = radios.at(-1)!.locks.get(NUKI.address)!;
+    const addsBefore = handle.commandsReceived(NUKI_COMMAND.ADD_KEYPAD_CODE);
+    handle.dropLinkAfterNextCommand(NUKI_COMMAND.ADD_KEYPAD_CODE);
+    const set = waitForCode((c) => c.door_id === door.id && c.name === 'Plumber' && c.status === 'set');
+    await services.handlers['codes.create']({ doorId: door.id, name: 'Plumber', code: '865743' });
+    const done = await set;
+    expect(done.verified_by).toBe('list');
+    expect(handle.lock.keypadCodes().filter((c) => c.code === '865743')).toHaveLength(1);
+    expect(handle.commandsReceived(NUKI_COMMAND.ADD_KEYPAD_CODE) - addsBefore).toBe(1);
+    expect(done.events.some((e) => e.event_type === 'access_code.set_on_device')).toBe(true);
+  });
+
   it('out of range: a code waits with the lock not answering, and goes on the lock once it is back', async () => {
     const door = (await sideGate())!;
     await services.handlers['demo.simulate']({ doorId: door.id, fault: 'no_answer' });
@@ -191,9 +206,9 @@ describe('the demo site holds a Z-Wave stick and a Bluetooth radio at once', () 
     const door = (await sideGate())!;
     expect(door).toMatchObject({ name: 'Side gate', isConnected: true });
     const codes = await services.handlers['codes.list']({ doorId: door.id });
-    expect(codes.filter((c) => c.status === 'set').map((c) => c.name).sort()).toEqual(['Cleaner', 'Night nurse', 'Porter']);
+    expect(codes.filter((c) => c.status === 'set').map((c) => c.name).sort()).toEqual(['Cleaner', 'Night nurse', 'Plumber', 'Porter']);
     const onLock = radios.at(-1)!.locks.get(NUKI.address)!.lock.keypadCodes().map((c) => c.name);
-    expect(onLock).toEqual(expect.arrayContaining(['Guest Anna', 'Cleaner', 'Porter', 'Night nurse', 'Family', 'Gardener']));
+    expect(onLock).toEqual(expect.arrayContaining(['Guest Anna', 'Cleaner', 'Porter', 'Plumber', 'Night nurse', 'Family', 'Gardener']));
     // The log is read on from where it was: a new keypad use is recorded, the earlier one is not told again.
     const cleaner = codes.find((c) => c.name === 'Cleaner')!;
     const readUpTo = (await storedDoor(door.id))!.logReadUpTo!;
