@@ -8,6 +8,10 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 export default defineConfig({
   test: {
     reporters: ['default', './scripts/summary-reporter.ts'],
+    // unplug.test.ts errors the virtual stick's serial stream as a pulled USB stick does. zwave-js's stream pipe can
+    // leave that rejection unhandled (timing-dependent; the browser host logs such rejections instead of dying, see
+    // electron/host/cli.ts). Only that injected fault, recognised by its own message, is not counted; anything else is.
+    onUnhandledError: (error) => !(error.message.includes('(stick pulled)') && (error as { code?: unknown }).code === 112),
     projects: [
       {
         plugins: [svelte()],
