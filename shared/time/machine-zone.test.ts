@@ -1,5 +1,6 @@
 /// <reference types="vite/client" />
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { expectSameInEveryMachineZone, restoreMachineZoneAfterEach, withoutLocalTime } from '../testing/machine-zone';
 import { planTimeBoundCode, statusAt } from './schedule-plan';
 import { formatInSite, instantToLocal, localToInstant, siteNow } from './site-time';
 import { checkWindow } from './time-window';
@@ -36,37 +37,14 @@ function sample() {
 }
 
 describe('independence from the machine time zone', () => {
-  const originalTz = process.env.TZ;
-  afterEach(() => {
-    if (originalTz === undefined) delete process.env.TZ;
-    else process.env.TZ = originalTz;
-    vi.restoreAllMocks();
-  });
+  restoreMachineZoneAfterEach();
 
   it('gives identical results with the process in UTC, Pacific/Auckland and America/Los_Angeles', () => {
-    process.env.TZ = 'UTC';
-    expect(new Date('2026-01-15T00:00:00Z').getTimezoneOffset()).toBe(0);
-    const inUtc = sample();
-    for (const [tz, offset] of [['Pacific/Auckland', -780], ['America/Los_Angeles', 480]] as const) {
-      process.env.TZ = tz;
-      // Proves the switch took effect for this process before comparing.
-      expect(new Date('2026-01-15T00:00:00Z').getTimezoneOffset()).toBe(offset);
-      expect(sample()).toEqual(inUtc);
-    }
+    expectSameInEveryMachineZone(sample);
   });
 
   it('never calls Date\'s local-time getters', () => {
-    const local = [
-      'getFullYear', 'getMonth', 'getDate', 'getDay', 'getHours', 'getMinutes', 'getSeconds', 'getMilliseconds',
-      'getTimezoneOffset', 'toString', 'toDateString', 'toTimeString', 'toLocaleString', 'toLocaleDateString', 'toLocaleTimeString',
-    ] as const;
-    for (const name of local) {
-      vi.spyOn(Date.prototype, name).mockImplementation(() => {
-        throw new Error(`Date.prototype.${name} called: depends on the machine's zone`);
-      });
-    }
-    const result = sample();
-    vi.restoreAllMocks();
+    const result = withoutLocalTime(sample);
     expect(result.overlap).toMatchObject({ ok: true, instant: '2026-11-01T05:30:00.000Z' });
     expect(result.shown).toBe('Sat 14 Mar 2026, 15:00 CET (UTC+1)');
   });

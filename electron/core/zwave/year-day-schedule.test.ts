@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { expectSameInEveryMachineZone, restoreMachineZoneAfterEach, withoutLocalTime } from '../../../shared/testing/machine-zone';
 import { yearDaySchedule } from './year-day-schedule';
 
 const BERLIN = 'Europe/Berlin';
@@ -67,37 +68,13 @@ describe('yearDaySchedule', () => {
 describe('yearDaySchedule, independence from the machine time zone', () => {
   // Fri 30 Oct 2026 15:00 EDT → Mon 2 Nov 2026 11:00 EST, across the New York fall-back; the lock is set to UTC−4.
   const sample = () => yearDaySchedule('2026-10-30T19:00:00Z', '2026-11-02T16:00:00Z', -240, 'America/New_York');
-  const originalTz = process.env.TZ;
-  afterEach(() => {
-    if (originalTz === undefined) delete process.env.TZ;
-    else process.env.TZ = originalTz;
-    vi.restoreAllMocks();
-  });
+  restoreMachineZoneAfterEach();
 
   it('gives identical results with the process in UTC, Pacific/Auckland and America/Los_Angeles', () => {
-    process.env.TZ = 'UTC';
-    expect(new Date('2026-01-15T00:00:00Z').getTimezoneOffset()).toBe(0);
-    const inUtc = sample();
-    for (const [tz, offset] of [['Pacific/Auckland', -780], ['America/Los_Angeles', 480]] as const) {
-      process.env.TZ = tz;
-      // Proves the switch took effect for this process before comparing.
-      expect(new Date('2026-01-15T00:00:00Z').getTimezoneOffset()).toBe(offset);
-      expect(sample()).toEqual(inUtc);
-    }
+    expectSameInEveryMachineZone(sample);
   });
 
   it('never calls Date\'s local-time getters', () => {
-    const local = [
-      'getFullYear', 'getMonth', 'getDate', 'getDay', 'getHours', 'getMinutes', 'getSeconds', 'getMilliseconds',
-      'getTimezoneOffset', 'toString', 'toDateString', 'toTimeString', 'toLocaleString', 'toLocaleDateString', 'toLocaleTimeString',
-    ] as const;
-    for (const name of local) {
-      vi.spyOn(Date.prototype, name).mockImplementation(() => {
-        throw new Error(`Date.prototype.${name} called: depends on the machine's zone`);
-      });
-    }
-    const result = sample();
-    vi.restoreAllMocks();
-    expect(result).toMatchObject({ ok: true, fields: { startHour: 15, stopHour: 12 }, dstWarning: { code: 'dst_change_in_window' } });
+    expect(withoutLocalTime(sample)).toMatchObject({ ok: true, fields: { startHour: 15, stopHour: 12 }, dstWarning: { code: 'dst_change_in_window' } });
   });
 });
