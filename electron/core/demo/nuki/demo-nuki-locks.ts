@@ -142,8 +142,11 @@ export async function createVirtualNukiRadio(options: VirtualNukiRadioOptions): 
     snapshot: () => ({ version: 1, locks: { ...stored.locks, ...Object.fromEntries(locks.map((l) => [memoryKeyOf(l.nukiId), l.snapshot()])) } }),
     onError: options.onSaveError,
   });
+  let isNew = false;
   const entries = options.locks.map((spec) => {
-    const memory = stored.locks[memoryKeyOf(spec.nukiId)] ?? createFactoryMemory(spec, now, random);
+    const kept = stored.locks[memoryKeyOf(spec.nukiId)];
+    if (!kept) isNew = true;
+    const memory = kept ?? createFactoryMemory(spec, now, random);
     const lock = new VirtualNukiLock({
       memory, now, random, codeCapacity: spec.codeCapacity, maxAuthorizations: spec.maxAuthorizations, onChange: () => writer.changed(),
     });
@@ -151,8 +154,11 @@ export async function createVirtualNukiRadio(options: VirtualNukiRadioOptions): 
     return { lock, address: spec.address, rssi: spec.rssi };
   });
   const radio = createVirtualNukiBleRadio(entries, options);
-  writer.changed();
-  await writer.flush();
+  // A lock met for the first time is written at once (its factory keys and codes); a known one only when it changes.
+  if (isNew) {
+    writer.changed();
+    await writer.flush();
+  }
   return {
     ...radio,
     flush: () => writer.flush(),
