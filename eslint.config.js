@@ -29,6 +29,8 @@ const CORE_MAY_IMPORT = {
   codes: ['ports', 'records', 'locks', 'queue', 'store'],
   sites: ['ports', 'records', 'locks', 'codes', 'store'],
   sync: ['ports', 'records', 'locks', 'queue', 'codes', 'cloud', 'secrets', 'store'],
+  bulk: ['ports', 'records', 'locks', 'queue', 'codes', 'store'],
+  report: ['ports', 'records', 'store'],
   ipc: [],
   app: null, // wires everything
 };

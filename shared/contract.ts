@@ -16,6 +16,9 @@ import { pinSchema, codeNameSchema } from './domain/pin-input';
 import { placeNameSchema } from './domain/display-name';
 import { localDateTimeSchema } from './domain/local-time';
 import { unmanagedCodeSchema } from './domain/unmanaged-code';
+import { doorPlacementSchema, doorSummarySchema } from './domain/door-placement';
+import { bulkPlanSchema, bulkPreviewSchema, bulkRunViewSchema, csvImportSchema } from './domain/bulk';
+import { builtFileSchema, reportRequestSchema } from './domain/report';
 import { bluetoothAvailabilitySchema, nearbyLockSchema, securityPinSchema } from './domain/bluetooth';
 import {
   cloudAccountInputSchema,
@@ -70,6 +73,15 @@ export const requests = {
     payload: z.object({ doorId: id, name: placeNameSchema }).strict(),
     value: doorViewSchema,
   },
+  /** Say where a door sits in the building: floor, group (common areas, flats, service) and unit. */
+  'doors.place': {
+    payload: z.object({ doorId: id }).extend(doorPlacementSchema.shape).strict(),
+    value: doorViewSchema,
+  },
+  /** Per door of a site: its codes, waiting and failed changes, and its latest capability check (for the door list). */
+  'doors.summaries': { payload: z.object({ siteId: id }).strict(), value: z.array(doorSummarySchema) },
+  /** A door's capability checks as they were run and kept, newest first. */
+  'doors.checkHistory': { payload: z.object({ doorId: id }).strict(), value: z.array(capabilityReportSchema) },
   /** Run the capability check on a door's lock (reads from the lock; may take seconds). */
   'doors.check': { payload: z.object({ doorId: id }).strict(), value: capabilityReportSchema },
   /** Set the lock's clock to now and its time zone offset to the site's (before time-bound codes). */
@@ -116,6 +128,45 @@ export const requests = {
   },
   /** Codes on the door's cloud device that Lockbench did not create (from the last sync; PINs are not kept). */
   'codes.fromCloud': { payload: z.object({ doorId: id }).strict(), value: z.array(cloudForeignCodeSchema) },
+  /** The site's codes as CSV (one row per code and door); PINs masked unless `includePins`. */
+  'codes.export': {
+    payload: z.object({ siteId: id, includePins: z.boolean() }).strict(),
+    value: builtFileSchema,
+  },
+  /** Desktop app only: the codes export saved where the installer picks in a save dialog (null: cancelled). */
+  'codes.saveExport': {
+    payload: z.object({ siteId: id, includePins: z.boolean() }).strict(),
+    value: z.object({ savedTo: z.string().nullable() }),
+  },
+  /**
+   * Reads a CSV of codes for a bulk plan (unit, name, PIN or "generate", kind, window): the good rows as codes, each bad
+   * row refused with its line and reason. Nothing is stored.
+   */
+  'bulk.importCsv': {
+    payload: z.object({ siteId: id, text: z.string().max(2_000_000, 'the file is larger than 2 MB') }).strict(),
+    value: csvImportSchema,
+  },
+  /** What a plan would do on each door, before anything is stored or sent; generated PINs are chosen here. */
+  'bulk.preview': { payload: bulkPlanSchema, value: bulkPreviewSchema },
+  /**
+   * Runs a plan: every ready code with its lock change is stored in one durable commit, then acknowledged, then the
+   * queue puts them on the locks. `pins` are the preview's (so the run does exactly what was previewed).
+   */
+  'bulk.start': {
+    payload: z.object({ plan: bulkPlanSchema, pins: z.array(z.string().min(1).max(12).nullable()).max(2000) }).strict(),
+    value: bulkRunViewSchema,
+  },
+  /** A site's bulk runs, newest first. */
+  'bulk.runs': { payload: z.object({ siteId: id }).strict(), value: z.array(bulkRunViewSchema) },
+  /** Pause (a command on the air finishes), resume, cancel (what did not reach the locks is withdrawn) or retry the failed. */
+  'bulk.control': {
+    payload: z.object({ runId: id, action: z.enum(['pause', 'resume', 'cancel', 'retry_failed']) }).strict(),
+    value: bulkRunViewSchema,
+  },
+  /** The commissioning report (PDF or CSV) for a site or chosen doors, as a file to download. */
+  'report.build': { payload: reportRequestSchema, value: builtFileSchema },
+  /** Desktop app only: build the report and save it where the installer picks in a save dialog (null: cancelled). */
+  'report.save': { payload: reportRequestSchema, value: z.object({ savedTo: z.string().nullable() }) },
   /** The cloud account (never its secret), or null when none is set. */
   'cloud.account': { payload: empty, value: cloudAccountSchema.nullable() },
   /** Check the key with the cloud and keep it (the secret goes to the keychain); a refused key changes nothing. */
@@ -195,6 +246,11 @@ export const requests = {
     ]),
     value: syncStatusSchema,
   },
+  /**
+   * Opens the building demo: a second demo site with 24 virtual locks (Z-Wave and Nuki, a few weak or flaky) on
+   * floors, flats and common doors, for bulk codes and the commissioning report without hardware.
+   */
+  'demo.building': { payload: empty, value: siteViewSchema },
   /** Demo site only: type a code on a virtual lock's keypad; the lock reports the unlock (proof of use). */
   'demo.keypad': { payload: z.object({ doorId: id, accessCodeId: id }).strict(), value: z.object({ sent: z.literal(true) }) },
 } as const;
@@ -209,6 +265,8 @@ export const events = {
   'clock.changed': z.object({ now: z.string() }),
   /** What a long action is doing right now, on which door, for progress lines. */
   'activity': z.object({ siteId: z.string().nullable(), doorId: z.string().nullable(), message: z.string() }),
+  /** A bulk run moved on (progress, ETA, a door finished or failed). */
+  'bulk.changed': bulkRunViewSchema,
   /** The sync indicator changed (state, progress, pending, conflicts, last success). */
   'sync.changed': syncStatusSchema,
 } as const;

@@ -102,6 +102,19 @@ export const ERROR_CODES = [
   'sync.secret_unavailable',
   /** The code has no conflict to resolve. */
   'sync.no_conflict',
+  // building scale: bulk runs, CSV files, reports
+  /** No bulk run with this id (any more). */
+  'bulk.not_found',
+  /** The run cannot do that now (resume a cancelled run, pause a finished one). */
+  'bulk.not_allowed',
+  /** None of the plan's codes can go on any of its doors (the preview says why, per door). */
+  'bulk.nothing_to_do',
+  /** The file is not a CSV Lockbench can read (no header it knows, not text). */
+  'csv.unreadable',
+  /** The report could not be produced. */
+  'report.failed',
+  /** This needs the desktop app (a save dialog); the browser host downloads instead. */
+  'app.not_supported',
 ] as const;
 
 /** A stable error code (see ERROR_CODES). */

@@ -6,20 +6,23 @@ const parse = (argv: string[], env: NodeJS.ProcessEnv = {}) => parseHostCliOptio
 
 describe('parseHostCliOptions', () => {
   it('defaults to the per-user app data folder, the fixed port and the demo site', () => {
-    expect(parse([])).toEqual({ dataDir: join('/home/ana', '.config', 'Lockbench'), port: DEFAULT_PORT, isPortExplicit: false, connectDemoOnStart: true, demoClock: false });
+    expect(parse([])).toEqual({ dataDir: join('/home/ana', '.config', 'Lockbench'), port: DEFAULT_PORT, isPortExplicit: false, connectDemoOnStart: true, openBuildingOnStart: false, demoClock: false });
   });
 
   it('reads flags, in both spellings, over env', () => {
     const env = { LOCKBENCH_DATA_DIR: '/env/dir', LOCKBENCH_PORT: '5000' };
     expect(parse([], env)).toMatchObject({ dataDir: '/env/dir', port: 5000, isPortExplicit: true });
-    expect(parse(['--data-dir', '/flag/dir', '--port=0', '--no-demo'], env)).toEqual({ dataDir: '/flag/dir', port: 0, isPortExplicit: true, connectDemoOnStart: false, demoClock: false });
+    expect(parse(['--data-dir', '/flag/dir', '--port=0', '--no-demo'], env)).toEqual({ dataDir: '/flag/dir', port: 0, isPortExplicit: true, connectDemoOnStart: false, openBuildingOnStart: false, demoClock: false });
     expect(parse(['--demo-clock'], env).demoClock).toBe(true);
     expect(parse([], { ...env, LOCKBENCH_DEMO_CLOCK: '1' }).demoClock).toBe(true);
+    expect(parse(['--building'], env)).toMatchObject({ connectDemoOnStart: true, openBuildingOnStart: true });
+    expect(parse([], { ...env, LOCKBENCH_DEMO_BUILDING: '1' }).openBuildingOnStart).toBe(true);
+    expect(parse([], { ...env, LOCKBENCH_DEMO_BUILDING: 'yes' }).openBuildingOnStart).toBe(false);
     expect(parse(['--data-dir=/a b/c'])).toMatchObject({ dataDir: '/a b/c' });
   });
 
   it('refuses bad ports, missing values and unknown flags', () => {
-    for (const argv of [['--port', '-1'], ['--port', '70000'], ['--port', 'abc'], ['--port'], ['--data-dir'], ['--data-dir='], ['--verbose'], ['extra'], ['--no-demo=1']]) {
+    for (const argv of [['--port', '-1'], ['--port', '70000'], ['--port', 'abc'], ['--port'], ['--data-dir'], ['--data-dir='], ['--verbose'], ['extra'], ['--no-demo=1'], ['--building=1']]) {
       expect(() => parse(argv), argv.join(' ')).toThrow(CliUsageError);
     }
     expect(() => parse([], { LOCKBENCH_PORT: '1.5' })).toThrow(CliUsageError);

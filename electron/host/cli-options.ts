@@ -10,6 +10,8 @@ export interface HostCliOptions {
   /** False when the port came from the default: then a busy port falls back to a random one. */
   isPortExplicit: boolean;
   connectDemoOnStart: boolean;
+  /** Also open the building demo (24 virtual locks) at start, beside the house demo. */
+  openBuildingOnStart: boolean;
   /** The demo controls may move the app's clock forward. */
   demoClock: boolean;
 }
@@ -20,17 +22,19 @@ export class CliUsageError extends Error {
 }
 
 /** One usage line for --help and errors. */
-export const USAGE = 'Usage: node out/main/host.js [--data-dir <dir>] [--port <n>] [--no-demo] [--demo-clock]   (env: LOCKBENCH_DATA_DIR, LOCKBENCH_PORT, LOCKBENCH_DEMO_CLOCK=1, LOCKBENCH_SECRET_KEY, LOCKBENCH_KEY_DIR)';
+export const USAGE = 'Usage: node out/main/host.js [--data-dir <dir>] [--port <n>] [--no-demo] [--building] [--demo-clock]   (env: LOCKBENCH_DATA_DIR, LOCKBENCH_PORT, LOCKBENCH_DEMO_BUILDING=1, LOCKBENCH_DEMO_CLOCK=1, LOCKBENCH_SECRET_KEY, LOCKBENCH_KEY_DIR)';
 
 /**
- * Parses `--data-dir <dir>`, `--port <n>` (also `--flag=value`) and `--no-demo`; flags win over
- * LOCKBENCH_DATA_DIR / LOCKBENCH_PORT. Throws CliUsageError on anything else.
+ * Parses `--data-dir <dir>`, `--port <n>` (also `--flag=value`), `--no-demo`, `--building` and `--demo-clock`; flags win
+ * over LOCKBENCH_DATA_DIR / LOCKBENCH_PORT (LOCKBENCH_DEMO_BUILDING=1 and LOCKBENCH_DEMO_CLOCK=1 switch the last two on).
+ * Throws CliUsageError on anything else.
  */
 export function parseHostCliOptions(argv: readonly string[], env: NodeJS.ProcessEnv, platform: NodeJS.Platform, home: string): HostCliOptions {
   let dataDir = nonEmpty(env.LOCKBENCH_DATA_DIR);
   let portText = nonEmpty(env.LOCKBENCH_PORT);
   let connectDemoOnStart = true;
   let demoClock = env.LOCKBENCH_DEMO_CLOCK === '1';
+  let openBuildingOnStart = env.LOCKBENCH_DEMO_BUILDING === '1';
 
   for (let index = 0; index < argv.length; index += 1) {
     const arg = argv[index]!;
@@ -44,6 +48,7 @@ export function parseHostCliOptions(argv: readonly string[], env: NodeJS.Process
     else if (flag === '--port') portText = value();
     else if (flag === '--no-demo' && inline === undefined) connectDemoOnStart = false;
     else if (flag === '--demo-clock' && inline === undefined) demoClock = true;
+    else if (flag === '--building' && inline === undefined) openBuildingOnStart = true;
     else throw new CliUsageError(`Unknown option ${JSON.stringify(flag.slice(0, 40))}.`);
   }
 
@@ -52,6 +57,7 @@ export function parseHostCliOptions(argv: readonly string[], env: NodeJS.Process
     port: portText === undefined ? DEFAULT_PORT : parsePort(portText),
     isPortExplicit: portText !== undefined,
     connectDemoOnStart,
+    openBuildingOnStart,
     demoClock,
   };
 }

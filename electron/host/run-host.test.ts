@@ -42,7 +42,7 @@ describe('runBrowserHost', () => {
     const { deps, services, lines, seen } = await setup(['--data-dir', '/tmp/lb', '--port', '0', '--no-demo']);
     const running = await runBrowserHost(deps);
     cleanups.push(() => running.stop());
-    expect(seen).toEqual([{ dataDir: '/tmp/lb', host: 'browser', version: '1.2.3', connectDemoOnStart: false, demoClock: false, secrets: expect.anything() }]);
+    expect(seen).toEqual([{ dataDir: '/tmp/lb', host: 'browser', version: '1.2.3', connectDemoOnStart: false, openBuildingOnStart: false, demoClock: false, secrets: expect.anything() }]);
     expect(seen[0]!.secrets!.describe()).toBe(`the browser host's key file ${hostKeyFile({ dataDir: '/tmp/lb', env: {}, platform: 'linux', home: '/home/ana' })}`);
     expect(lines).toEqual(['Starting Lockbench (data: /tmp/lb)…', `${READY_PREFIX}${running.host.url}`]);
     expect(running.host.url).toContain('#token=');

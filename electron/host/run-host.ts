@@ -1,6 +1,7 @@
 import type { AppServices, AppServicesOptions } from '../core/app/app-services';
 import { startBrowserHost, type BrowserHost } from './browser-host';
 import { parseHostCliOptions } from './cli-options';
+import { BUILDING_SITE_ID } from '../core/demo/building/building-site';
 import { createHostKeyVault } from './host-key-vault';
 
 /** Everything the browser host command needs from the outside world, passed in so tests can fake it. */
@@ -29,12 +30,15 @@ export interface RunningHost {
 export const READY_PREFIX = 'Lockbench is ready: ';
 /** Printed once the demo site is connected and every lock on it interviewed (AppServices.ready); door names follow. */
 export const DEMO_READY_PREFIX = 'Demo site ready: ';
+/** With --building: printed once the building demo is ready too (it is part of AppServices.ready); its door count follows. */
+export const BUILDING_READY_PREFIX = 'Building demo ready: ';
 
 /**
  * Starts the browser host command:
  *
  *   parse options ─▶ "Starting Lockbench (data: …)…" ─▶ createServices (store open) ─▶ listen ─▶ "Lockbench is ready: <url>"
  *                                                      └─ demo site connecting: doors appear one by one ─▶ "Demo site ready: …"
+ *                                                      └─ with --building, the building demo beside it ─▶ "Building demo ready: …"
  *
  * The page is served while the demo site's locks are still being interviewed: it shows the site `connecting` with its
  * progress. Throws CliUsageError on a bad command line; on any other failure before listening closes what was opened and
@@ -49,6 +53,7 @@ export async function runBrowserHost(deps: RunHostDeps): Promise<RunningHost> {
     host: 'browser',
     version: deps.version,
     connectDemoOnStart: options.connectDemoOnStart,
+    openBuildingOnStart: options.openBuildingOnStart,
     demoClock: options.demoClock,
     secrets: createHostKeyVault({ dataDir: options.dataDir, env: deps.env, platform: deps.platform, home: deps.home }),
   });
@@ -68,12 +73,19 @@ export async function runBrowserHost(deps: RunHostDeps): Promise<RunningHost> {
 
   deps.out(`${READY_PREFIX}${host.url}`);
   let stopping: Promise<void> | undefined;
-  if (options.connectDemoOnStart) {
+  if (options.connectDemoOnStart || options.openBuildingOnStart) {
     services.ready.then(
       async () => {
         if (stopping) return;
-        const doors = await services.handlers['doors.list']({ siteId: 'demo' });
-        deps.out(`${DEMO_READY_PREFIX}${doors.map((d) => d.name).join(', ')}`);
+        if (options.connectDemoOnStart) {
+          const doors = await services.handlers['doors.list']({ siteId: 'demo' });
+          deps.out(`${DEMO_READY_PREFIX}${doors.map((d) => d.name).join(', ')}`);
+        }
+        if (!options.openBuildingOnStart) return;
+        const building = (await services.handlers['sites.list']({})).find((s) => s.id === BUILDING_SITE_ID);
+        if (building?.state !== 'ready') return; // createAppServices logs why; the page shows the site `failed`
+        const doors = await services.handlers['doors.list']({ siteId: BUILDING_SITE_ID });
+        deps.out(`${BUILDING_READY_PREFIX}${doors.length} doors on ${new Set(doors.map((d) => d.floor)).size} floors`);
       },
       () => {}, // createAppServices logs why; the page shows the site `failed` with its reason
     ).catch(() => {});

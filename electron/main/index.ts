@@ -17,6 +17,7 @@ import { forwardEvents, registerIpcBridge } from './ipc-bridge';
 import { createMainWindow } from './main-window';
 import { createRendererPage } from './renderer-page';
 import { createSafeStorageVault } from './safe-storage-vault';
+import { createDialogSaveFile } from './save-file';
 
 const here = dirname(fileURLToPath(import.meta.url));
 // A closed pipe (the launcher went away) must not crash the app through an unhandled stream error.
@@ -44,7 +45,8 @@ function showWindow(): void {
 async function start(): Promise<void> {
   hardenElectron(page, log);
   const secrets = createSafeStorageVault(safeStorage, process.platform);
-  services = await createAppServices({ dataDir: app.getPath('userData'), host: 'electron', version: app.getVersion(), secrets });
+  const saveFile = createDialogSaveFile(dialog, () => window, app.getPath('documents'));
+  services = await createAppServices({ dataDir: app.getPath('userData'), host: 'electron', version: app.getVersion(), secrets, saveFile });
   services.ready.catch((error: unknown) => log(`[main] services failed to get ready: ${describe(error)}`));
   registerIpcBridge({ dispatch: createDispatcher(services.handlers, log, { checkValues: !app.isPackaged }), getWindow: () => window, page, log });
   forwardEvents(services.events, () => window);

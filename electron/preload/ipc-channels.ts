@@ -53,10 +53,23 @@ export const requestChannelNames = [
   'bluetooth.pair',
   'bluetooth.setSecurityPin',
   'demo.nukiButton',
+  'doors.place',
+  'doors.summaries',
+  'doors.checkHistory',
+  'codes.export',
+  'codes.saveExport',
+  'bulk.importCsv',
+  'bulk.preview',
+  'bulk.start',
+  'bulk.runs',
+  'bulk.control',
+  'report.build',
+  'report.save',
+  'demo.building',
 ] as const satisfies readonly RequestChannel[];
 
 /** Every event channel of the contract. */
-export const eventChannelNames = ['sites.changed', 'doors.changed', 'codes.changed', 'queue.changed', 'clock.changed', 'activity', 'sync.changed'] as const satisfies readonly EventChannel[];
+export const eventChannelNames = ['sites.changed', 'doors.changed', 'codes.changed', 'queue.changed', 'clock.changed', 'activity', 'sync.changed', 'bulk.changed'] as const satisfies readonly EventChannel[];
 
 /** Compile-time check that no contract channel is missing from the lists above. */
 type MissingFrom<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : Exclude<All, Listed>;

@@ -98,7 +98,8 @@ function judgeSecurity(p: LockProfile): Judgement {
 }
 
 /** A lock clock this far off its read time gets a warning (its windows open and close that much early or late). */
-const CLOCK_DRIFT_WARN_MINUTES = 2;
+/** A lock clock this many minutes off (or more) is a warning in the check and an open problem in the report. */
+export const CLOCK_DRIFT_WARN_MINUTES = 2;
 
 function judgeClock(p: LockProfile, now: Date, ctx: ReadingContext): Judgement {
   const siteOffset = zoneOffsetMinutes(ctx.siteTimeZone, now);

@@ -115,6 +115,13 @@ export const accessCodeSchema = z.object({
   verified_by: codeProofSchema.nullable().default(null),
   /** The code's life in the cloud once its door is linked to a cloud device; null while it has none. */
   cloud: codeCloudStateSchema.nullable().default(null),
+  /**
+   * Where the code came from: Lockbench made it, or it was found on the lock (made elsewhere) and the installer took it
+   * under management as it was (`adopted`) or had it cleared (`cleared`). The commissioning report says what was decided.
+   */
+  origin: z.enum(['lockbench', 'adopted', 'cleared']).default('lockbench'),
+  /** The bulk run that created it (a building's codes in one sitting); null for a code made one at a time. */
+  run_id: z.string().nullable().default(null),
   /** Last keypad unlock with this code's user id, reported by the lock (proof of use). */
   last_used_at: z.string().nullable().default(null),
   created_at: z.string(),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { doorCloudLinkSchema } from './cloud';
 import { lockProfileSchema } from './lock';
 import { lockAddressSchema } from './lock-address';
+import { doorGroupSchema, floorSchema, unitSchema } from './door-placement';
 
 /** A door at a site, fitted with one lock (a Z-Wave node on the site's stick, or a Bluetooth lock). */
 const doorFields = z.object({
@@ -11,6 +12,10 @@ const doorFields = z.object({
   /** Where the door's lock is reached: protocol and address on that protocol's connection. */
   lockAddress: lockAddressSchema,
   createdAt: z.string(),
+  /** Its floor, group and unit in the building (see door-placement.ts); null until the installer says. */
+  floor: floorSchema.nullable().default(null),
+  group: doorGroupSchema.nullable().default(null),
+  unit: unitSchema.nullable().default(null),
   /**
    * The lock's profile as last read while connected: lets the installer queue codes for a door that is not connected
    * right now (validated against these rules, applied when it is).

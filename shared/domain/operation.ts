@@ -54,6 +54,8 @@ export const operationSchema = z.object({
   last_error: z.object({ code: z.string(), message: z.string() }).nullable(),
   created_at: z.string(),
   updated_at: z.string(),
+  /** The bulk run it belongs to (paused with it, counted in its progress); null for a change made on its own. */
+  run_id: z.string().nullable().default(null),
 });
 export type Operation = z.infer<typeof operationSchema>;
 

@@ -6,7 +6,8 @@ import type { LockProtocol } from './lock-address';
  * networked stick), or Bluetooth LE (this computer's radio, or the demo's virtual radio) for Nuki locks.
  */
 export const connectionSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('demo') }),
+  /** The built-in virtual stick: the small demo house, or (`layout: 'building'`) the 24-door building demo. */
+  z.object({ kind: z.literal('demo'), layout: z.literal('building').optional() }),
   z.object({ kind: z.literal('serial'), path: z.string().min(1).max(260) }),
   z.object({
     kind: z.literal('tcp'),
@@ -15,7 +16,7 @@ export const connectionSchema = z.discriminatedUnion('kind', [
       .max(260)
       .regex(/^tcp:\/\/[^\s/:]+:\d{1,5}$/, 'must look like tcp://host:port'),
   }),
-  z.object({ kind: z.literal('bluetooth'), radio: z.enum(['system', 'demo']) }),
+  z.object({ kind: z.literal('bluetooth'), radio: z.enum(['system', 'demo']), layout: z.literal('building').optional() }),
 ]);
 export type Connection = z.infer<typeof connectionSchema>;
 

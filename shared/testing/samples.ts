@@ -64,6 +64,8 @@ export function sampleAccessCode(over: Partial<AccessCode> = {}): AccessCode {
     verified_by: null,
     last_used_at: null,
     cloud: null,
+    origin: 'lockbench',
+    run_id: null,
     created_at: at,
     updated_at: at,
     ...over,
@@ -77,5 +79,5 @@ export function sampleSite(over: Partial<Site> = {}): Site {
 
 /** Test sample: a door on site-1 for node 2, no profile read yet, nothing learned; override any field. */
 export function sampleDoor(over: Partial<Door> = {}): Door {
-  return { id: 'door-1', siteId: 'site-1', name: 'Front door', lockAddress: { protocol: 'zwave', address: '2' }, createdAt: at, lastProfile: null, learned: { acceptedLengths: [], refusedLengths: [] }, cloud: null, logReadUpTo: null, ...over };
+  return { id: 'door-1', siteId: 'site-1', name: 'Front door', lockAddress: { protocol: 'zwave', address: '2' }, createdAt: at, lastProfile: null, learned: { acceptedLengths: [], refusedLengths: [] }, cloud: null, logReadUpTo: null, floor: null, group: null, unit: null, ...over };
 }

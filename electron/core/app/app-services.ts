@@ -3,6 +3,7 @@ import type { RequestHandlers } from '../ipc/handlers';
 import type { SecretVault } from '../secrets/secret-vault';
 import type { CloudAccount } from '../../../shared/domain/cloud';
 import type { CloudGateway } from '../cloud/cloud-gateway';
+import type { BuiltFile } from '../../../shared/domain/report';
 
 /** The main-process services, the same under Electron and under the browser host. */
 export interface AppServices {
@@ -23,6 +24,11 @@ export interface AppServicesOptions {
   version: string;
   /** Connect the demo site on start (default true). */
   connectDemoOnStart?: boolean;
+  /**
+   * Also open the building demo on start, beside the house demo (24 virtual locks, see building-demo.ts): `ready` then
+   * waits for it too; its failure is logged and does not fail `ready` (the page shows the site `failed`).
+   */
+  openBuildingOnStart?: boolean;
   /** Let the demo controls move the app's clock forward (`demo.clock`): for demonstrations and end-to-end tests. */
   demoClock?: boolean;
   /** Waits between pings of a lock that is not answering (default: 5 s, 15 s, 30 s … 5 min); tests shorten it. */
@@ -38,4 +44,6 @@ export interface AppServicesOptions {
   /** Between background syncs (default 60 s) and after a local change (default 2 s); tests shorten them. */
   syncIntervalMs?: number;
   syncDebounceMs?: number;
+  /** The desktop app's save dialog for reports and exports (null when cancelled); absent in the browser host, which downloads. */
+  saveFile?: (file: BuiltFile) => Promise<string | null>;
 }

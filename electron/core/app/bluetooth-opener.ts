@@ -2,7 +2,7 @@ import type { Door } from '../../../shared/domain/door';
 import type { Connection, Site } from '../../../shared/domain/site';
 import { nukiCredentialsOf, securityPinNumber } from '../nuki/nuki-bluetooth-locks';
 import { createNukiConnection } from '../nuki/nuki-connection';
-import type { LockPairings } from '../ports/lock-pairing';
+import { radioKindOf, type LockPairings } from '../ports/lock-pairing';
 import type { LockConnection } from '../ports/lock-port';
 import type { BluetoothRadios } from './bluetooth-radios';
 
@@ -27,7 +27,7 @@ export function createBluetoothOpener(deps: BluetoothOpenerDeps) {
   const refused = new Map<string, string>();
   const keyOf = (siteId: string, address: string) => `${siteId}\u0000${address}`;
   const open = async (site: Site, connection: Connection & { kind: 'bluetooth' }, onProgress: (message: string) => void): Promise<LockConnection> => {
-    const radio = await deps.radios.radioOf(connection.radio);
+    const radio = await deps.radios.radioOf(radioKindOf(connection));
     const records = await deps.pairings.list(site.id);
     const doors = deps.doorsOf(site.id);
     if (records.length > 0) onProgress(`Reaching ${records.length} Bluetooth lock${records.length === 1 ? '' : 's'}…`);

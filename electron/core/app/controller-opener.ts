@@ -2,7 +2,9 @@ import { CodedError } from '../../../shared/result';
 import { join } from 'node:path';
 import type { Connection } from '../../../shared/domain/site';
 import { DEMO_LOCKS } from '../demo/demo-locks';
-import type { VirtualStick } from '../demo/virtual-stick';
+import type { VirtualLockSpec, VirtualStick } from '../demo/virtual-stick';
+import { buildingDoorAt } from '../demo/building/building-doors';
+import { BUILDING_ZWAVE_LOCKS } from '../demo/building/building-zwave-locks';
 import { withVirtualDeviceInfo } from '../demo/virtual-device-info';
 import type { OpenConnection } from '../locks/controller';
 import type { LockAddress } from '../../../shared/domain/lock-address';
@@ -17,21 +19,23 @@ import type { NetworkKeys } from '../zwave/lock-network';
  */
 const loadZWave = () => import('../zwave/open-network');
 const loadVirtualStick = () => import('../demo/create-virtual-stick');
+const loadBuildingStick = () => import('../demo/building/building-stick');
 
 /** The demo site's door names, by the virtual locks' node ids. */
 const DEMO_DOOR_NAMES: Record<number, string> = { 2: 'Front door', 3: 'Back door', 4: 'Garage side door' };
 
-/** A door's first name: the demo site's names, else "Door <node id>" (Z-Wave) or "Door <address>". */
+/** A door's first name: the demo sites' names (house, building), else "Door <node id>" (Z-Wave) or "Door <address>". */
 export function defaultDoorName(connection: Connection, at: LockAddress): string {
   const nodeId = at.protocol === 'zwave' ? Number(at.address) : NaN;
+  if (connection.kind === 'demo' && connection.layout === 'building') return buildingDoorAt(at)?.name ?? `Door ${at.address}`;
   return (connection.kind === 'demo' && DEMO_DOOR_NAMES[nodeId]) || `Door ${at.address}`;
 }
 
-/** The controller opener plus the demo stick it started (for the demo's fault simulation). */
+/** The controller opener plus the demo sticks it started (for the demo's fault simulation). */
 export interface ControllerOpener {
   open: OpenConnection;
-  /** The virtual stick while the demo site is connected, else null. */
-  demoStick(): VirtualStick | null;
+  /** The virtual stick of a demo site while it is connected (the house demo's, or with `'building'` the building's), else null. */
+  demoStick(layout?: 'building'): VirtualStick | null;
 }
 
 /** What seals PINs written by the controllers' side: zwave-js's cache and the demo locks' memory (see open-private-data.ts). */
@@ -40,43 +44,68 @@ export interface OpenerCiphers {
   demo: FieldCipher;
 }
 
+/** One demo site's virtual stick: how it starts, and its locks as the site's device information knows them. */
+interface DemoStickKind {
+  specs: readonly VirtualLockSpec[];
+  start(dataDir: string, keys: NetworkKeys, cipher: FieldCipher | undefined): Promise<VirtualStick>;
+}
+
+const DEMO_STICKS: Record<'house' | 'building', DemoStickKind> = {
+  house: {
+    specs: DEMO_LOCKS,
+    async start(dataDir, keys, cipher) {
+      // The weak lock's radio drops start once the site is up: a first interview over a 30 % lossy link can take
+      // minutes, which is realistic but makes a poor demo. Its faults show when codes are programmed.
+      const calm = DEMO_LOCKS.map((spec) => ({ ...spec, dropRate: 0 }));
+      const { createVirtualStick } = await loadVirtualStick();
+      return createVirtualStick({ stateFile: join(dataDir, 'demo-locks.json'), locks: calm, securityKeys: keys, memoryCipher: cipher });
+    },
+  },
+  building: {
+    specs: BUILDING_ZWAVE_LOCKS.map((l) => l.spec),
+    async start(dataDir, keys, cipher) {
+      const { createBuildingStick } = await loadBuildingStick();
+      return createBuildingStick({ dataDir, securityKeys: keys, memoryCipher: cipher });
+    },
+  },
+};
+
 /**
- * Opens controllers for sites: the demo site gets a fresh virtual stick whose lock memory lives in the data folder;
- * serial paths and tcp:// sticks go straight to zwave-js. One zwave-js cache folder per controller home id is kept by
- * zwave-js itself inside `zwave-cache/`.
+ * Opens controllers for sites: each demo site (the house, the building) gets a fresh virtual stick of its own (own home
+ * id, own lock memory in the data folder), closed with its site; serial paths and tcp:// sticks go straight to
+ * zwave-js. One zwave-js cache folder per controller home id is kept by zwave-js itself inside `zwave-cache/`.
  */
 export function createControllerOpener(dataDir: string, keys: NetworkKeys, ciphers: OpenerCiphers | null = null): ControllerOpener {
-  let stick: VirtualStick | null = null;
+  const sticks = new Map<'house' | 'building', VirtualStick>();
   const cacheDir = join(dataDir, 'zwave-cache');
   return {
-    demoStick: () => stick,
+    demoStick: (layout) => sticks.get(layout ?? 'house') ?? null,
     async open(_site, connection: Connection, onProgress) {
       const { startZWaveNetwork } = await loadZWave();
       if (connection.kind === 'demo') {
+        const layout = connection.layout ?? 'house';
+        const kind = DEMO_STICKS[layout];
         onProgress('Starting the virtual stick…');
-        // The weak lock's radio drops start once the site is up: a first interview over a 30 % lossy link can take
-        // minutes, which is realistic but makes a poor demo. Its faults show when codes are programmed.
-        const calm = DEMO_LOCKS.map((spec) => ({ ...spec, dropRate: 0 }));
-        const { createVirtualStick } = await loadVirtualStick();
-        const opened = await createVirtualStick({ stateFile: join(dataDir, 'demo-locks.json'), locks: calm, securityKeys: keys, memoryCipher: ciphers?.demo });
-        stick = opened;
+        const opened = await kind.start(dataDir, keys, ciphers?.demo);
+        sticks.set(layout, opened);
+        const forget = () => void (sticks.get(layout) === opened && sticks.delete(layout));
         try {
           const started = await startZWaveNetwork({ port: opened.port, cacheDir, cacheCipher: ciphers?.cache, securityKeys: keys, onProgress });
-          const network = withVirtualDeviceInfo(started.network, DEMO_LOCKS);
+          const network = withVirtualDeviceInfo(started.network, kind.specs);
           return createZWaveConnection(network, {
             readiness: asLockReadiness(started.readiness),
             onSiteReady: () => {
-              for (const spec of DEMO_LOCKS) opened.locks.get(spec.nodeId)?.setDropRate(spec.dropRate);
+              for (const spec of kind.specs) opened.locks.get(spec.nodeId)?.setDropRate(spec.dropRate);
             },
             close: async () => {
               await network.close();
               await opened.close();
-              if (stick === opened) stick = null;
+              forget();
             },
           });
         } catch (error) {
           await opened.close();
-          stick = null;
+          forget();
           throw error;
         }
       }

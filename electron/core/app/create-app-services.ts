@@ -29,9 +29,14 @@ import { createLockPairings } from '../secrets/lock-pairings';
 import { createBluetoothDoors } from '../sites/bluetooth-doors';
 import { createNukiBluetoothLocks } from '../nuki/nuki-bluetooth-locks';
 import { createDemoControls } from './demo-controls';
+import { createBuildingDemo } from './building-demo';
 import { openPrivateData, processMemoryVault } from './open-private-data';
 import { createRequestHandlers } from './request-handlers';
 import { wireSync } from './wire-sync';
+import { createBuildingHandlers } from './building-handlers';
+import { createBulkService } from '../bulk/create-bulk-service';
+import { createDoorPlaces } from '../sites/door-places';
+import { createReportService } from '../report/create-report-service';
 import type { DeriveInCommit } from '../store/site-changes';
 import { fillOutbox } from '../sync/outbox-rules';
 import { deviceOfDoor } from '../sync/sync-run';
@@ -112,7 +117,10 @@ export async function createAppServices(options: AppServicesOptions & { clock?: 
   });
   const onCodeChanged = (_code: AccessCode) => {};
   const revival = createLockRevival({ locks, clock, backoffMs: options.revivalBackoffMs });
+  /** Bulk runs follow the queue too (what is on the air now), once the bulk service exists. */
+  let noteBulk: (siteId: string) => void = () => {};
   const onQueueChanged = (siteId: string) => {
+    noteBulk(siteId);
     void queueService.list(siteId).then((items) => events.emit('queue.changed', { siteId, items })).catch(() => {});
   };
   const queue = createOperationQueue({
@@ -141,7 +149,7 @@ export async function createAppServices(options: AppServicesOptions & { clock?: 
     demoFaultOf: (door) => demo.faultOf(door),
     wake: revival.wake,
     onSiteReady: (siteId) => {
-      if (siteId === 'demo') demo.reapply();
+      demo.reapply(); // the faults switched on for a demo site's virtual locks (house or building) come back with it
       void pastEnd.refresh(siteId).catch(() => {});
       void timeKeeper.watchSite(siteId).catch((e: unknown) => log(`time keeper: ${e instanceof Error ? e.message : String(e)}`));
       queue.kickSite(siteId);
@@ -175,8 +183,10 @@ export async function createAppServices(options: AppServicesOptions & { clock?: 
     onProgress: (siteId, message) => events.emit('activity', { siteId, doorId: null, message }),
     onSecurityPinAccepted: openBluetooth.accepted,
   });
+  const buildingDemo = createBuildingDemo({ store, sites, bluetooth, pairings, nukiRadio: () => radios.demoRadio('building'), now, newId: randomUUID, defaultTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC' });
   const demo = createDemoControls({
     store, sites, demoStick: opener.demoStick, demoNukiRadio: radios.demoRadio, demoClock: shiftable,
+    openBuilding: buildingDemo.open,
     refreshLock: async (door) => void (await locks.refreshProfile(door.siteId, door.lockAddress)),
     onClockMoved: (at) => events.emit('clock.changed', { now: at.toISOString() }),
     onFaultChanged: (door) => emitDoor(door.id),
@@ -185,8 +195,25 @@ export async function createAppServices(options: AppServicesOptions & { clock?: 
     store, dataDir: options.dataDir, vault, demoCipher: privateData.demoCipher, clock, events, sites, codes, queue, onQueueChanged, log,
     gatewayFor: options.cloudGatewayFor, syncIntervalMs: options.syncIntervalMs, syncDebounceMs: options.syncDebounceMs,
   });
+  const bulk = createBulkService({
+    store, locks, queue, clock, newId: randomUUID,
+    onCodesStored: (siteId, stored) => {
+      stored.forEach(onCodeChanged);
+      onQueueChanged(siteId);
+      if (stored.some((c) => c.type === 'time_bound')) void timeKeeper.watchSite(siteId);
+    },
+    onRunChanged: (view) => events.emit('bulk.changed', view),
+  });
+  noteBulk = (siteId) => bulk.noteSiteChanged(siteId);
+  const building = createBuildingHandlers({
+    doors: createDoorPlaces({ store, doorView: (door) => sites.doorView(door), onDoorsChanged: (doors) => doors.forEach((d) => events.emit('doors.changed', d)) }),
+    bulk,
+    reports: createReportService({ store, now, version: options.version, unmanagedOf: (doorId) => unmanaged.list(doorId) }),
+    saveFile: options.saveFile ?? null,
+  });
   const handlers = {
     ...sync.handlers,
+    ...building,
     ...createRequestHandlers({
       sites, codes, queue: queueService, unmanaged, bluetooth, listPorts: () => listSerialPorts(),
       info: () => ({ version: options.version, host: options.host, dataDir: options.dataDir, storeNotice: [...privateData.notices, ...store.notices()].join(' ') || null, now: clock.now().toISOString(), demoClock: shiftable !== null }),
@@ -196,8 +223,12 @@ export async function createAppServices(options: AppServicesOptions & { clock?: 
 
   sync.start();
   const ready = (async () => {
-    if (options.connectDemoOnStart === false) return;
-    await sites.connect({ connection: { kind: 'demo' } });
+    const buildingOpened = options.openBuildingOnStart ? buildingDemo.open().then(() => {}, (e: unknown) => { if (!isClosing) log(`building demo did not open: ${e instanceof Error ? e.message : String(e)}`); }) : null;
+    try {
+      if (options.connectDemoOnStart !== false) await sites.connect({ connection: { kind: 'demo' } });
+    } finally {
+      await buildingOpened; // beside the house demo; its failure is logged, it does not fail `ready`
+    }
   })();
   let isClosing = false;
   ready.catch((e: unknown) => isClosing || log(`demo site did not connect: ${e instanceof Error ? e.message : String(e)}`));
@@ -209,6 +240,7 @@ export async function createAppServices(options: AppServicesOptions & { clock?: 
     async close() {
       isClosing = true;
       await sync.close();
+      bulk.close();
       revival.close();
       timeKeeper.close();
       await timeKeeper.idle();

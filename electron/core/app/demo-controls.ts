@@ -1,5 +1,5 @@
 import type { Door } from '../../../shared/domain/door';
-import type { Site } from '../../../shared/domain/site';
+import type { Site, SiteView } from '../../../shared/domain/site';
 import { CodedError } from '../../../shared/result';
 import type { VirtualNukiRadio } from '../demo/nuki/demo-nuki-locks';
 import type { NukiFault } from '../demo/nuki/virtual-nuki-radio';
@@ -17,9 +17,12 @@ export type DemoFault = 'none' | 'no_answer' | 'wrong_security_pin';
 export interface DemoControlDeps {
   store: ShardedStore;
   sites: SiteService;
-  demoStick: () => VirtualStick | null;
-  /** The demo's virtual Bluetooth radio once started, else null. */
-  demoNukiRadio: () => VirtualNukiRadio | null;
+  /** A demo site's virtual stick while it is connected (the house's; with `'building'` the building's), else null. */
+  demoStick: (layout?: 'building') => VirtualStick | null;
+  /** A demo site's virtual Bluetooth radio once started (the house's; with `'building'` the building's), else null. */
+  demoNukiRadio: (layout?: 'building') => VirtualNukiRadio | null;
+  /** Opens the building demo site (building-demo.ts); absent, `demo.building` is refused. */
+  openBuilding?: () => Promise<SiteView>;
   /** Reads a lock again (a Nuki lock tells keypad use in its log, read with its profile). */
   refreshLock: (door: Door) => Promise<void>;
   /** The movable clock when the host was started with --demo-clock, else null. */
@@ -32,7 +35,7 @@ export interface DemoControlDeps {
 
 /** The demo controls: their request handlers, and the fault state they keep for the screens and for a new stick. */
 export interface DemoControls {
-  handlers: Pick<RequestHandlers, 'demo.simulate' | 'demo.keypad' | 'demo.clock' | 'demo.nukiButton'>;
+  handlers: Pick<RequestHandlers, 'demo.simulate' | 'demo.keypad' | 'demo.clock' | 'demo.nukiButton' | 'demo.building'>;
   /** The fault switched on for a door's virtual lock; null for a door that is not on the demo site. */
   faultOf(door: Door): DemoFault | null;
   /** Applies the kept faults to the current virtual stick (after the demo site reconnected on a fresh stick). */
@@ -41,25 +44,32 @@ export interface DemoControls {
 
 const NUKI_FAULT: Record<DemoFault, NukiFault> = { none: 'none', no_answer: 'out_of_range', wrong_security_pin: 'wrong_security_pin' };
 const isDemoSite = (s: Site | undefined) => s?.connections.some((c) => c.kind === 'demo' || (c.kind === 'bluetooth' && c.radio === 'demo')) ?? false;
+/** Which demo a site is: the building (its own stick and radio) or the house. */
+const layoutOf = (s: Site | undefined): 'building' | undefined =>
+  s?.connections.some((c) => (c.kind === 'demo' || c.kind === 'bluetooth') && c.layout === 'building') ? 'building' : undefined;
 
 /**
- * The demo site's controls: make a virtual lock stop answering (kept here in main, by lock address, so a page reload
- * shows it and a reconnected stick gets it again), make the virtual Nuki lock refuse its security PIN or enter pairing
- * mode (its button), type a code on a virtual keypad, move the demo clock.
+ * The demo sites' controls (the house's and the building's): open the building demo, make a virtual lock stop
+ * answering (kept here in main, by site and lock address, so a page reload shows it and a reconnected stick gets it
+ * again), make a virtual Nuki lock refuse its security PIN or enter pairing mode (its button), type a code on a virtual
+ * keypad, move the demo clock.
  */
 export function createDemoControls(deps: DemoControlDeps): DemoControls {
   const faults = new Map<string, DemoFault>();
-  const keyOf = (door: Door) => `${door.lockAddress.protocol}:${door.lockAddress.address}`;
+  // By site too: the house's and the building's sticks both have a node 2.
+  const keyOf = (door: Door) => `${door.siteId}\u0000${door.lockAddress.protocol}:${door.lockAddress.address}`;
   const siteOf = (siteId: string) => deps.store.index.read().sites.find((s) => s.id === siteId);
   const isDemo = (door: Door) => isDemoSite(siteOf(door.siteId));
   const notDemo = (what: string) => new CodedError('site.not_demo', `${what} can only be simulated on the connected demo site.`);
   const zwaveLock = (door: Door, what: string): VirtualLockHandle => {
-    const lock = isDemo(door) && door.lockAddress.protocol === 'zwave' ? deps.demoStick()?.locks.get(Number(door.lockAddress.address)) : undefined;
+    const site = siteOf(door.siteId);
+    const lock = isDemoSite(site) && door.lockAddress.protocol === 'zwave' ? deps.demoStick(layoutOf(site))?.locks.get(Number(door.lockAddress.address)) : undefined;
     if (!lock) throw notDemo(what);
     return lock;
   };
   const nukiLock = (siteId: string, address: string, what: string) => {
-    const lock = isDemoSite(siteOf(siteId)) ? deps.demoNukiRadio()?.locks.get(address) : undefined;
+    const site = siteOf(siteId);
+    const lock = isDemoSite(site) ? deps.demoNukiRadio(layoutOf(site))?.locks.get(address) : undefined;
     if (!lock) throw notDemo(what);
     return lock;
   };
@@ -93,6 +103,10 @@ export function createDemoControls(deps: DemoControlDeps): DemoControls {
       'demo.nukiButton': async ({ siteId, address }) => {
         nukiLock(siteId, address, 'The lock button').pressButton();
         return { pairingMode: true as const };
+      },
+      'demo.building': async () => {
+        if (!deps.openBuilding) throw new CodedError('app.not_supported', 'The building demo is not available here.');
+        return deps.openBuilding();
       },
       'demo.clock': async ({ advanceMinutes }) => {
         if (!deps.demoClock) throw new CodedError('demo.clock_disabled', 'The clock can only be moved when Lockbench runs with --demo-clock.');

@@ -7,6 +7,7 @@ import type { QueueService } from '../queue/queue-service';
 import type { UnmanagedCodes } from '../codes/unmanaged-codes';
 import type { SyncChannels } from './sync-handlers';
 import type { BluetoothDoors } from '../sites/bluetooth-doors';
+import type { BuildingChannels } from './building-handlers';
 
 /** What the handlers delegate to. */
 export interface HandlerDeps {
@@ -20,7 +21,7 @@ export interface HandlerDeps {
 }
 
 /** Maps every contract channel (but the demo controls and the cloud channels: sync-handlers.ts) to its service call. Payloads arrive already validated by the dispatcher. */
-export function createRequestHandlers(deps: HandlerDeps): Omit<RequestHandlers, 'demo.simulate' | 'demo.keypad' | 'demo.clock' | 'demo.nukiButton' | SyncChannels> {
+export function createRequestHandlers(deps: HandlerDeps): Omit<RequestHandlers, 'demo.simulate' | 'demo.keypad' | 'demo.clock' | 'demo.nukiButton' | 'demo.building' | SyncChannels | BuildingChannels> {
   const { sites, codes, queue, unmanaged, bluetooth } = deps;
   return {
     'app.info': async () => deps.info(),

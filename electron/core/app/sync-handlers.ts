@@ -10,6 +10,7 @@ import type { DoorLinks } from '../sync/door-links';
 import type { SyncEngine } from '../sync/sync-engine';
 import type { DemoCloudConsole } from '../cloud/demo-cloud-console';
 import { CodedError } from '../../../shared/result';
+import { keepCheck } from '../sites/check-history';
 
 /** What the cloud channels delegate to. */
 export interface SyncHandlerDeps {
@@ -73,7 +74,10 @@ export function createSyncHandlers(deps: SyncHandlerDeps): Pick<RequestHandlers,
     'doors.check': async (p) => {
       const report = await sites.check(p.doorId);
       const door = requireDoor(store.index, p.doorId);
-      return mergeCloudFacts(report, door.cloud?.facts ?? null, door.lastProfile?.nativeScheduling ?? false);
+      const merged = mergeCloudFacts(report, door.cloud?.facts ?? null, door.lastProfile?.nativeScheduling ?? false);
+      // Kept as run: the door list and the commissioning report show it as it was then, never recomputed.
+      await keepCheck(store, merged);
+      return merged;
     },
   };
 }

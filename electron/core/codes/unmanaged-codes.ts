@@ -84,6 +84,7 @@ export function createUnmanagedCodes(deps: UnmanagedDeps): UnmanagedCodes {
       }
       const adopted = newOngoingCode({ id: deps.newId(), doorId, name, pin: found.code ?? '', slot, at: now });
       applyTransition(adopted, { status: 'set', event: 'access_code.set_on_device' }, now);
+      adopted.origin = andClear ? 'cleared' : 'adopted';
       if (!andClear) Object.assign(adopted, { verified_at: now.toISOString(), verified_by: found.is_masked ? 'slot_status' : 'read_back' });
       if (d.cloud) adopted.cloud = emptyCloudState(d.cloud.device_id);
       data.accessCodes.push(adopted);

@@ -11,7 +11,7 @@ import { factorySlots, lockNodeCapabilities, YEAR_DAY_SLOTS_PER_USER } from './m
 import { createSeededRandom } from './seeded-random';
 import type { VirtualLockHandle, VirtualLockSpec, VirtualStick, VirtualStickOptions } from './virtual-stick';
 
-/** Home id of the virtual network ("LKBE"). */
+/** Home id of the virtual network ("LKBE") unless the options give another. */
 const VIRTUAL_HOME_ID = 0x4c4b4245;
 const KEY_NAMES = ['S0_Legacy', 'S2_Unauthenticated', 'S2_Authenticated', 'S2_AccessControl'] as const;
 /**
@@ -35,7 +35,7 @@ export async function createVirtualStick(options: VirtualStickOptions): Promise<
   // opens its own stream on the same port through `mockPort.factory()`.
   const { port: mockPort, serial } = await createAndOpenMockedZWaveSerialPort();
   const controller = await MockController.create({
-    homeId: VIRTUAL_HOME_ID,
+    homeId: options.homeId ?? VIRTUAL_HOME_ID,
     ownNodeId: 1,
     mockPort,
     serial,

@@ -125,4 +125,9 @@ export interface VirtualStickOptions {
   securityKeys?: NetworkKeys;
   /** Seals the PINs in `stateFile` (the app passes the data key's "demo locks" cipher); absent, they are kept in clear. */
   memoryCipher?: FieldCipher | null;
+  /**
+   * The virtual network's home id (default "LKBE", the house demo's). A second stick in the same data folder needs
+   * its own: zwave-js keeps its cache per home id.
+   */
+  homeId?: number;
 }

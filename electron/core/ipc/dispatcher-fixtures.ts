@@ -5,6 +5,7 @@ import type { SiteView } from '../../../shared/domain/site';
 import type { RequestHandlers } from './handlers';
 import { sampleAccessCode } from '../../../shared/testing/samples';
 import type { QueueItem } from '../../../shared/domain/operation';
+import type { BulkRunView } from '../../../shared/domain/bulk';
 
 /**
  * Test fixtures for the IPC edge: a valid value for every channel, a minimal valid payload for every channel (every
@@ -39,6 +40,9 @@ export const fakeDoor: DoorView = {
   demoFault: null,
   cloud: null,
   logReadUpTo: null,
+  floor: null,
+  group: null,
+  unit: null,
 };
 
 /** An access code; its PIN is what the tests look for in messages and logs. */
@@ -47,12 +51,21 @@ export const fakeCode: AccessCode = sampleAccessCode({ slot: 3, status: 'set' })
 /** A queue line for the code above. */
 export const fakeQueueItem: QueueItem = {
   operation_id: 'op-1', access_code_id: 'code-1', door_id: 'door-1', kind: 'set_code', state: 'waiting', attempts: 1,
-  reason: 'new_code', slot: 3, not_before: at, is_ambiguous: true, last_error: { code: 'transient', message: 'the lock did not answer' },
+  reason: 'new_code', run_id: null, slot: 3, not_before: at, is_ambiguous: true, last_error: { code: 'transient', message: 'the lock did not answer' },
   created_at: at, updated_at: at, door_name: 'Front door', code_name: null, is_running: false,
 };
 
 /** A sync status with no account. */
 const fakeSyncStatus = { account: null, state: 'no_account', progress: null, pending: 0, conflicts: 0, lastSuccessAt: null, lastError: null, nextAt: null } as const;
+
+const fakeCounts = { total: 1, done: 0, later: 0, waiting: 1, running: 0, failed: 0, cancelled: 0 };
+/** A bulk run of one code on one door, waiting. */
+const fakeRun: BulkRunView = {
+  run_id: 'run-1', site_id: 'site-1', created_at: at, updated_at: at, state: 'running', door_ids: ['door-1'], skipped: [],
+  phase: 'running', totals: fakeCounts, progress: 0, eta_seconds: 2, eta_basis: 'estimated',
+  doors: [{ ...fakeCounts, door_id: 'door-1', door_name: 'Front door', failures: [] }],
+};
+const fakeFile = { fileName: 'codes.csv', mimeType: 'text/csv', base64: 'YQ==', bytes: 1 };
 
 /** A valid answer for every channel. */
 export const fakeValues: { [C in RequestChannel]: ValueOf<C> } = {
@@ -96,6 +109,23 @@ export const fakeValues: { [C in RequestChannel]: ValueOf<C> } = {
   'bluetooth.pair': fakeDoor,
   'bluetooth.setSecurityPin': fakeDoor,
   'demo.nukiButton': { pairingMode: true },
+  'doors.place': { ...fakeDoor, floor: '1', group: 'flat', unit: '1.02' },
+  'doors.summaries': [{ door_id: 'door-1', active_codes: 1, waiting: 0, failed: 0, last_check: { checked_at: at, overall: 'pass' } }],
+  'doors.checkHistory': [{ door_id: 'door-1', checked_at: at, overall: 'pass', items: [], codes_from_elsewhere: 0 }],
+  'codes.export': fakeFile,
+  'codes.saveExport': { savedTo: '/home/ana/Documents/codes.csv' },
+  'bulk.importCsv': { codes: [{ name: 'Resident', pin: null, unit: '1.02', window: null }], lines: [2], problems: [{ line: 3, reason: 'the PIN has letters' }] },
+  'bulk.preview': {
+    pins: ['735194'],
+    doors: [{ door_id: 'door-1', door_name: 'Front door', protocol: 'zwave', is_connected: true, free_places: 29, lines: [{ input: 0, name: 'Master', verdict: 'ready', message: null, scheduled_by: null, starts_at: null, ends_at: null }], notes: [] }],
+    totals: { ready: 1, not_ready: 0 },
+  },
+  'bulk.start': fakeRun,
+  'bulk.runs': [fakeRun],
+  'bulk.control': { ...fakeRun, state: 'paused', phase: 'paused' },
+  'report.build': { ...fakeFile, fileName: 'report.pdf', mimeType: 'application/pdf' },
+  'report.save': { savedTo: null },
+  'demo.building': fakeSite,
 };
 
 /** A minimal valid payload for every channel: removing any one key makes it invalid. */
@@ -140,6 +170,19 @@ export const minimalPayloads: { [C in RequestChannel]: PayloadOf<C> } = {
   'bluetooth.pair': { siteId: 'site-1', address: '54:D2:72:3C:88:62', securityPin: '1234' },
   'bluetooth.setSecurityPin': { doorId: 'door-1', securityPin: '1234' },
   'demo.nukiButton': { siteId: 'site-1', address: '54:D2:72:3C:88:62' },
+  'doors.place': { doorId: 'door-1' },
+  'doors.summaries': { siteId: 'site-1' },
+  'doors.checkHistory': { doorId: 'door-1' },
+  'codes.export': { siteId: 'site-1', includePins: false },
+  'codes.saveExport': { siteId: 'site-1', includePins: false },
+  'bulk.importCsv': { siteId: 'site-1', text: 'unit,name,pin' },
+  'bulk.preview': { siteId: 'site-1', doorIds: ['door-1'], codes: [{ name: null, pin: null, unit: null, window: null }] },
+  'bulk.start': { plan: { siteId: 'site-1', doorIds: ['door-1'], codes: [{ name: null, pin: null, unit: null, window: null }] }, pins: ['735194'] },
+  'bulk.runs': { siteId: 'site-1' },
+  'bulk.control': { runId: 'run-1', action: 'pause' },
+  'report.build': { siteId: 'site-1', installerName: 'A. Installer', format: 'pdf' },
+  'report.save': { siteId: 'site-1', installerName: 'A. Installer', format: 'pdf' },
+  'demo.building': {},
 };
 
 /** Fake handlers answering every channel with its fixture value; `calls` records the channels called. */

@@ -1,7 +1,13 @@
 import type { BluetoothAvailability, NearbyLock } from '../../../shared/domain/bluetooth';
+import type { Connection } from '../../../shared/domain/site';
 
-/** Which radio a Bluetooth connection uses: this computer's, or the demo site's virtual one. */
-export type BluetoothRadioKind = 'system' | 'demo';
+/** Which radio a Bluetooth connection uses: this computer's, or a demo site's virtual one (the house's, the building's). */
+export type BluetoothRadioKind = 'system' | 'demo' | 'demo-building';
+
+/** The radio of a site's Bluetooth connection: each demo site has its own virtual radio, so it hears only its own locks. */
+export function radioKindOf(connection: Connection & { kind: 'bluetooth' }): BluetoothRadioKind {
+  return connection.radio === 'demo' && connection.layout === 'building' ? 'demo-building' : connection.radio;
+}
 
 /**
  * What pairing left Lockbench with: the keys the lock knows it by. Secret — kept only sealed by the OS keychain

@@ -114,9 +114,11 @@ export function createOperationQueue(deps: QueueDeps): OperationQueue {
       const onDisk = loaded.get(door.siteId)!;
       const data = doc.read();
       const codeOf = (o: Operation) => data.accessCodes.find((c) => c.access_code_id === o.access_code_id);
+      // A paused bulk run holds its waiting changes (a batch already on the air finishes first).
+      const paused = new Set(data.bulkRuns.filter((r) => r.state === 'paused').map((r) => r.run_id));
       const work = pickDoorWork({
         doorId,
-        operations: data.operations,
+        operations: paused.size === 0 ? data.operations : data.operations.filter((o) => o.run_id === null || !paused.has(o.run_id)),
         codeOf,
         isDurable: (o) => fresh.has(o.operation_id) || onDisk.has(o.operation_id),
         now: clock.now(),
@@ -186,17 +188,44 @@ export function createOperationQueue(deps: QueueDeps): OperationQueue {
     if (deps.refusals && lengths.length > 0) await deps.refusals.learn(door, lengths).catch(() => undefined);
   }
 
+  /**
+   * One door at a time per connection (a site's stick, a site's Bluetooth radio): the radio carries one exchange at a
+   * time anyway, so doors finish one after another (each door's batch whole) instead of all at the very end, and
+   * progress and speed can be measured per door. Doors on different connections run in parallel.
+   */
+  const laneHolder = new Map<string, string>();
+  const laneWaiting = new Map<string, string[]>();
+  const laneOf = (door: Door) => `${door.siteId}\u0000${door.lockAddress.protocol}`;
+  const waitInLane = (lane: string, doorId: string) => {
+    const waiting = laneWaiting.get(lane) ?? [];
+    if (!waiting.includes(doorId)) waiting.push(doorId);
+    laneWaiting.set(lane, waiting);
+  };
+
   function kickDoor(doorId: string): void {
     if (isClosed) return;
     if (busy.has(doorId)) {
       again.add(doorId);
       return;
     }
+    const door = doorOf(doorId);
+    if (!door) return;
+    const lane = laneOf(door);
+    const holder = laneHolder.get(lane);
+    if (holder !== undefined && holder !== doorId) {
+      waitInLane(lane, doorId);
+      return;
+    }
+    laneHolder.set(lane, doorId);
     const work = drain(doorId)
       .catch(() => {})
       .finally(() => {
         busy.delete(doorId);
-        if (again.delete(doorId)) kickDoor(doorId);
+        laneHolder.delete(lane);
+        // A door kicked again while it worked goes to the back of its lane: the others get their turn first.
+        if (again.delete(doorId)) waitInLane(lane, doorId);
+        const next = laneWaiting.get(lane)?.shift();
+        if (next !== undefined) kickDoor(next);
       });
     busy.set(doorId, work);
   }
@@ -213,6 +242,7 @@ export function createOperationQueue(deps: QueueDeps): OperationQueue {
     },
     close() {
       isClosed = true;
+      laneWaiting.clear();
       wakeups.forEach((w) => w.cancel());
       wakeups.clear();
     },

@@ -21,7 +21,7 @@ export const defaultRetryRules: RetryRules = {
 };
 
 /** A new queued operation, waiting, not before `notBefore` (null = as soon as the lock is there). */
-export function newOperation(input: { id: string; code: AccessCode; kind: OperationKind; reason: OperationReason; notBefore: Date | null; at: Date }): Operation {
+export function newOperation(input: { id: string; code: AccessCode; kind: OperationKind; reason: OperationReason; notBefore: Date | null; at: Date; runId?: string | null }): Operation {
   const at = input.at.toISOString();
   return {
     operation_id: input.id,
@@ -36,6 +36,7 @@ export function newOperation(input: { id: string; code: AccessCode; kind: Operat
     last_error: null,
     created_at: at,
     updated_at: at,
+    run_id: input.runId ?? null,
   };
 }
 

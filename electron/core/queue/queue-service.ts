@@ -1,10 +1,9 @@
 import type { Operation, QueueItem } from '../../../shared/domain/operation';
 import { CodedError } from '../../../shared/result';
-import { applyTransition, isNameOnly, mayBeOnLock } from '../records/code-records';
 import type { ShardedStore, SiteCodesData } from '../store/store-v2';
 import type { Clock } from '../ports/clock';
 import type { OperationQueue } from './operation-queue';
-import { newOperation } from './operation-records';
+import { cancelOperation, retryOperation } from './operation-choices';
 import type { AccessCode } from '../../../shared/domain/access-code';
 import { requireDoor } from '../store/find-door';
 
@@ -63,31 +62,11 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
       return data.operations.filter((o) => o.state === 'waiting' || o.state === 'failed').map((o) => item(data, o));
     },
 
-    retry: (doorId, operationId) =>
-      change(doorId, operationId, (op, data) => {
-        op.state = 'waiting';
-        op.not_before = null;
-        op.attempts = 0;
-        const code = data.accessCodes.find((c) => c.access_code_id === op.access_code_id);
-        if (code && isNameOnly(op)) return code;
-        return code ? applyTransition(code, { status: op.kind === 'set_code' ? 'setting' : 'removing', clearIssues: true }, clock.now()) : null;
-      }),
+    retry: (doorId, operationId) => change(doorId, operationId, (op, data) => retryOperation(op, data, clock.now())),
 
     cancel: (doorId, operationId) =>
-      change(doorId, operationId, (op, data) => {
-        const now = clock.now();
-        op.state = 'cancelled';
-        const code = data.accessCodes.find((c) => c.access_code_id === op.access_code_id);
-        if (!code) return null;
-        // Giving up a new name leaves the code on the lock as it was (the lock keeps the name it had).
-        if (isNameOnly(op)) return code;
-        if (op.kind === 'remove_code') return applyTransition(code, { status: 'set', clearIssues: true }, now);
-        if (!mayBeOnLock(code, data.operations, queue.isRunning)) return applyTransition(code, { status: 'unset', isRemoved: true, event: 'access_code.deleted', clearIssues: true }, now);
-        // It may have landed: clear the slot so no unconfirmed code stays usable on the door.
-        const clear = newOperation({ id: deps.newId(), code, kind: 'remove_code', reason: 'cancelled_set', notBefore: null, at: now });
-        data.operations.push(clear);
-        queue.markFresh(clear.operation_id);
-        return applyTransition(code, { status: 'removing', clearIssues: true }, now);
-      }),
+      change(doorId, operationId, (op, data) =>
+        cancelOperation(op, data, { now: clock.now(), newId: deps.newId, isRunning: queue.isRunning, onRemovalCreated: queue.markFresh }),
+      ),
   };
 }

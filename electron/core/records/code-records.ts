@@ -16,6 +16,8 @@ export interface NewCode {
   pin: string;
   slot: number | null;
   at: Date;
+  /** The bulk run making it, if any. */
+  runId?: string | null;
 }
 
 /** A new ongoing code, `setting` on its slot, with its `access_code.created` event. */
@@ -40,6 +42,8 @@ export function newOngoingCode(input: NewCode): AccessCode {
     verified_by: null,
     last_used_at: null,
     cloud: null,
+    origin: 'lockbench',
+    run_id: input.runId ?? null,
     created_at: at,
     updated_at: at,
   };

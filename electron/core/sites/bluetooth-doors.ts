@@ -4,7 +4,7 @@ import { sameLockAddress, type LockAddress } from '../../../shared/domain/lock-a
 import type { Connection, Site } from '../../../shared/domain/site';
 import { CodedError } from '../../../shared/result';
 import type { LockManager } from '../locks/lock-manager';
-import type { BluetoothLocks, BluetoothRadioKind, LockPairingSecret, LockPairings } from '../ports/lock-pairing';
+import { radioKindOf, type BluetoothLocks, type BluetoothRadioKind, type LockPairingSecret, type LockPairings } from '../ports/lock-pairing';
 import type { ShardedStore } from '../store/store-v2';
 import { requireDoor } from '../store/find-door';
 
@@ -56,7 +56,7 @@ export function createBluetoothDoors(deps: BluetoothDoorsDeps): BluetoothDoors {
   };
   const radioOf = (s: Site): BluetoothRadioKind => {
     const ble = s.connections.find((c) => c.kind === 'bluetooth');
-    return ble?.kind === 'bluetooth' ? ble.radio : 'system';
+    return ble?.kind === 'bluetooth' ? radioKindOf(ble) : 'system';
   };
 
   /** Adds the site's Bluetooth connection (if missing) and the lock's door (if missing), in one index update. */
@@ -72,6 +72,9 @@ export function createBluetoothDoors(deps: BluetoothDoorsDeps): BluetoothDoors {
           name,
           lockAddress: { ...at },
           createdAt: deps.now().toISOString(),
+          floor: null,
+          group: null,
+          unit: null,
           lastProfile: null,
           learned: { acceptedLengths: [], refusedLengths: [] },
           cloud: null,

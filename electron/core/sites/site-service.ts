@@ -135,6 +135,9 @@ export function createSiteService(deps: SiteServiceDeps): SiteService {
       });
     }
     if (existing) return existing;
+    if (input.connection.kind === 'demo' && input.connection.layout === 'building') {
+      throw new CodedError('site.not_demo', 'The building demo is opened with "Open the building demo", which sets up its doors and locks.');
+    }
     const created: Site = {
       id: isDemo ? 'demo' : deps.newId(),
       name: input.name ?? siteName(input.connection),

@@ -79,7 +79,7 @@ export function splitV1Store(data: StoreData): { index: IndexData; sites: SiteCo
   }
   return {
     index: { schemaVersion: 2, sites: data.sites, doors: data.doors, cloud: { account: null, eventsSince: null, lastSuccessAt: null } },
-    sites: [...codesBySite].map(([siteId, accessCodes]) => ({ schemaVersion: 2, siteId, accessCodes, operations: [], outbox: [], cloudCodes: [] })),
+    sites: [...codesBySite].map(([siteId, accessCodes]) => ({ schemaVersion: 2, siteId, accessCodes, operations: [], outbox: [], cloudCodes: [], checks: [], bulkRuns: [] })),
     leftBehind,
   };
 }

@@ -3,6 +3,8 @@ import { accessCodeSchema } from '../../../shared/domain/access-code';
 import { cloudAccountSchema, cloudForeignCodeSchema, outboxEntrySchema } from '../../../shared/domain/cloud';
 import { doorSchema } from '../../../shared/domain/door';
 import { operationSchema } from '../../../shared/domain/operation';
+import { capabilityReportSchema } from '../../../shared/domain/capability';
+import { bulkRunSchema } from '../../../shared/domain/bulk';
 import { siteSchema } from '../../../shared/domain/site';
 import type { IndexData, SiteCodesData } from './store-v2';
 
@@ -24,6 +26,8 @@ export const siteCodesDataSchema = z.object({
   operations: z.array(operationSchema),
   outbox: z.array(outboxEntrySchema).default([]),
   cloudCodes: z.array(cloudForeignCodeSchema).default([]),
+  checks: z.array(capabilityReportSchema).default([]),
+  bulkRuns: z.array(bulkRunSchema).default([]),
 }) satisfies z.ZodType<SiteCodesData>;
 
 /** An empty index (nothing is written until the first update). */
@@ -33,5 +37,5 @@ export function createEmptyIndex(): IndexData {
 
 /** An empty site file for `siteId` (nothing is written until the first update). */
 export function createEmptySiteCodes(siteId: string): SiteCodesData {
-  return { schemaVersion: 2, siteId, accessCodes: [], operations: [], outbox: [], cloudCodes: [] };
+  return { schemaVersion: 2, siteId, accessCodes: [], operations: [], outbox: [], cloudCodes: [], checks: [], bulkRuns: [] };
 }

@@ -4,6 +4,8 @@ import type { CloudAccount, CloudForeignCode, OutboxEntry } from '../../../share
 import type { Operation } from '../../../shared/domain/operation';
 import type { Site } from '../../../shared/domain/site';
 import type { SiteCommit } from './site-changes';
+import type { CapabilityReport } from '../../../shared/domain/capability';
+import type { BulkRun } from '../../../shared/domain/bulk';
 
 /** The small, rarely changing part: sites and their doors (`index.json`). */
 export interface IndexData {
@@ -32,6 +34,10 @@ export interface SiteCodesData {
   outbox: OutboxEntry[];
   /** Codes on the site's linked cloud devices that Lockbench did not create (last pull). */
   cloudCodes: CloudForeignCode[];
+  /** Capability checks as they were run, newest last (a history per door; the report shows the latest as stored). */
+  checks: CapabilityReport[];
+  /** Bulk runs (a building's codes in one sitting), with the codes each created. */
+  bulkRuns: BulkRun[];
 }
 
 /**

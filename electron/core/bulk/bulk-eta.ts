@@ -1,0 +1,36 @@
+import type { LockProtocol } from '../../../shared/domain/lock-address';
+
+/**
+ * Typical seconds per verified code on each protocol, used only until the run's own locks have shown their speed
+ * (measured on the demo's virtual locks with `npm run bench`, building-commission; real radios are slower, and the
+ * first measured door replaces these).
+ */
+export const TYPICAL_SECONDS_PER_CODE: Record<LockProtocol, number> = { zwave: 0.35, nuki: 0.45 };
+
+/** One connection's share of a run: what is left on it, and what it settled while the run was going. */
+export interface LaneProgress {
+  protocol: LockProtocol;
+  /** Codes still to settle (waiting or on the air now). */
+  remaining: number;
+  /** Codes settled (done or failed) since the run was last started or resumed. */
+  settled: number;
+  /** Milliseconds the run has been going since then. */
+  activeMs: number;
+}
+
+/**
+ * Seconds left for a run: each connection works its doors one at a time and connections run side by side, so the
+ * run ends when its slowest connection does. A connection's speed is what it measured in this run (codes settled per
+ * second of running); before its first door is done, the typical speed of its protocol stands in (`estimated`).
+ */
+export function estimateSecondsLeft(lanes: readonly LaneProgress[]): { seconds: number | null; basis: 'measured' | 'estimated' | null } {
+  const open = lanes.filter((l) => l.remaining > 0);
+  if (open.length === 0) return { seconds: null, basis: null };
+  let isEstimate = false;
+  const perLane = open.map((lane) => {
+    if (lane.settled > 0 && lane.activeMs > 0) return (lane.remaining * lane.activeMs) / lane.settled / 1000;
+    isEstimate = true;
+    return lane.remaining * TYPICAL_SECONDS_PER_CODE[lane.protocol];
+  });
+  return { seconds: Math.max(...perLane), basis: isEstimate ? 'estimated' : 'measured' };
+}
