@@ -10,6 +10,7 @@ import type { VirtualNukiRadio } from '../demo/nuki/demo-nuki-locks';
 import { NUKI_COMMAND } from '../nuki/protocol/command-ids';
 import type { AppServices } from './app-services';
 import { createAppServices } from './create-app-services';
+import { nextCodeChange } from './app-test-support';
 
 /** Each virtual Bluetooth radio the app started (to look at the lock's memory the way its owner's app would). */
 const radios = vi.hoisted(() => [] as VirtualNukiRadio[]);
@@ -41,15 +42,7 @@ const sideGate = async (): Promise<DoorView | undefined> => (await services.hand
 /** The door as kept in index.json (what the next start reads). */
 const storedDoor = async (doorId: string): Promise<{ logReadUpTo: number | null } | undefined> =>
   (JSON.parse(await readFile(join(dataDir, 'index.json'), 'utf8')) as { doors: Array<{ id: string; logReadUpTo: number | null }> }).doors.find((d) => d.id === doorId);
-const waitForCode = (predicate: (code: AccessCode) => boolean) =>
-  new Promise<AccessCode>((resolve) => {
-    const off = services.events.subscribe((channel, payload) => {
-      if (channel === 'codes.changed' && predicate(payload as AccessCode)) {
-        off();
-        resolve(payload as AccessCode);
-      }
-    });
-  });
+const waitForCode = (predicate: (code: AccessCode) => boolean) => nextCodeChange(services.events, predicate);
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'lockbench-ble-'));

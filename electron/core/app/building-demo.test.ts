@@ -13,6 +13,7 @@ import { createLockPairings } from '../secrets/lock-pairings';
 import { LOCKBENCH_APP_NAME } from '../nuki/nuki-bluetooth-locks';
 import type { AppServices } from './app-services';
 import { createAppServices } from './create-app-services';
+import { nextCodeChange } from './app-test-support';
 
 /** Each virtual Bluetooth radio the app started, by its memory file (to look into the building's locks). */
 const radios = vi.hoisted(() => new Map<string, VirtualNukiRadio>());
@@ -48,15 +49,7 @@ const buildingRadio = () => radios.get(join(dataDir, BUILDING_NUKI_MEMORY_FILE))
 /** Lockbench's authorizations on a building Nuki lock (one per pairing). */
 const lockbenchAuthorizations = (address: string) =>
   buildingRadio().locks.get(address)!.lock.snapshot().authorizations.filter((a) => a.name === LOCKBENCH_APP_NAME).length;
-const waitForCode = (predicate: (code: AccessCode) => boolean) =>
-  new Promise<AccessCode>((resolve) => {
-    const off = services.events.subscribe((channel, payload) => {
-      if (channel === 'codes.changed' && predicate(payload as AccessCode)) {
-        off();
-        resolve(payload as AccessCode);
-      }
-    });
-  });
+const waitForCode = (predicate: (code: AccessCode) => boolean) => nextCodeChange(services.events, predicate);
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'lockbench-building-'));

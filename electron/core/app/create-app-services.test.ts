@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccessCode } from '../../../shared/domain/access-code';
 import type { AppServices } from './app-services';
 import { createAppServices } from './create-app-services';
+import { nextCodeChange } from './app-test-support';
 
 /** The whole main-process stack on the demo site: real store on disk, real zwave-js driver on the virtual stick. */
 let dataDir: string;
@@ -15,15 +16,7 @@ const start = async () => {
   await services.ready;
 };
 const frontDoor = async () => (await services.handlers['doors.list']({ siteId: 'demo' })).find((d) => d.name === 'Front door')!;
-const waitFor = (predicate: (code: AccessCode) => boolean) =>
-  new Promise<AccessCode>((resolve) => {
-    const off = services.events.subscribe((channel, payload) => {
-      if (channel === 'codes.changed' && predicate(payload as AccessCode)) {
-        off();
-        resolve(payload as AccessCode);
-      }
-    });
-  });
+const waitFor = (predicate: (code: AccessCode) => boolean) => nextCodeChange(services.events, predicate);
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'lockbench-app-'));
