@@ -5,6 +5,8 @@ import { createDispatcher } from './dispatcher';
 import { createFakeHandlers, fakeValues, minimalPayloads } from './dispatcher-fixtures';
 
 const huge = 'x'.repeat(200_000);
+/** Text fields meant to be large (a CSV file's text), with their limit: one character more is refused. */
+const LARGE_TEXT: Record<string, number> = { 'bulk.importCsv.text': 2_000_000 };
 
 /** Malformed payloads that no channel accepts. */
 const generic: Array<[string, unknown]> = [
@@ -32,8 +34,10 @@ function variants(channel: RequestChannel): Array<[string, unknown]> {
   for (const key of Object.keys(valid)) {
     const { [key]: _dropped, ...missing } = valid;
     out.push([`missing ${key}`, missing]);
-    for (const [what, wrong] of [['number', 7], ['null', null], ['array', ['a']], ['object', {}], ['huge string', huge]] as const) {
+    const hugeFor = LARGE_TEXT[`${channel}.${key}`];
+    for (const [what, wrong] of [['number', 7], ['null', null], ['array', ['a']], ['object', {}], ['huge string', hugeFor ? 'x'.repeat(hugeFor + 1) : huge]] as const) {
       if (typeof wrong === typeof valid[key] && what === 'number') continue; // e.g. a slot: 7 is a fine value
+      if (Array.isArray(valid[key]) && what === 'array') continue; // e.g. door ids: ['a'] is a fine list
       out.push([`${key} as ${what}`, { ...valid, [key]: wrong }]);
     }
   }

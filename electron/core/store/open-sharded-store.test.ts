@@ -48,7 +48,7 @@ describe('openShardedStore', () => {
   it('starts empty, creating only the sites folder, and writes nothing until the first update', async () => {
     const store = await openShardedStore({ dir: folder.dir });
     expect(store.index.read()).toEqual({ schemaVersion: 2, sites: [], doors: [], cloud: { account: null, eventsSince: null, lastSuccessAt: null } });
-    expect((await store.codes('demo')).read()).toEqual({ schemaVersion: 2, siteId: 'demo', accessCodes: [], operations: [], outbox: [], cloudCodes: [] });
+    expect((await store.codes('demo')).read()).toEqual({ schemaVersion: 2, siteId: 'demo', accessCodes: [], operations: [], outbox: [], cloudCodes: [], checks: [], bulkRuns: [] });
     expect(store.notices()).toEqual([]);
     await store.close();
     expect(await listFolder(folder.dir)).toEqual(['sites']);
