@@ -15,9 +15,12 @@ async function demoCipher(dataDir: string): Promise<FieldCipher> {
   return createFieldCipher(key, 'demo locks');
 }
 
-/** Reads the virtual locks' memory (PINs opened). */
-export async function readLockMemory(dataDir: string): Promise<LockMemoryFile> {
-  return loadLockMemory(join(dataDir, 'demo-locks.json'), await demoCipher(dataDir));
+/**
+ * Reads the virtual locks' memory (PINs opened): the house demo's Z-Wave locks, or another memory file of the data
+ * folder sealed the same way (the building demo's, `BUILDING_ZWAVE_MEMORY_FILE`).
+ */
+export async function readLockMemory(dataDir: string, file = 'demo-locks.json'): Promise<LockMemoryFile> {
+  return loadLockMemory(join(dataDir, file), await demoCipher(dataDir));
 }
 
 /** Writes the virtual locks' memory while the host is stopped (PINs sealed again), e.g. a Set that landed before a crash. */
