@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import type { BuiltFile } from '../../../shared/domain/report';
+import type { BulkService } from '../bulk/bulk-service';
+import type { ReportService } from '../report/report-service';
+import type { DoorPlaces } from '../sites/door-places';
+import { createBuildingHandlers } from './building-handlers';
+
+const file: BuiltFile = { fileName: 'report.pdf', mimeType: 'application/pdf', base64: 'JVBERg==', bytes: 4 };
+const reports: ReportService = { build: async () => file, exportCodes: async () => ({ ...file, fileName: 'codes.csv' }) };
+const request = { siteId: 'demo', doorIds: null, installerName: 'Ana', paper: 'a4' as const, format: 'pdf' as const, showPins: false };
+
+describe('the building handlers’ saving', () => {
+  it('in the browser host refuses the dialog channels with app.not_supported (the page downloads instead)', async () => {
+    const handlers = createBuildingHandlers({ doors: {} as DoorPlaces, bulk: {} as BulkService, reports, saveFile: null });
+    await expect(handlers['report.save'](request)).rejects.toMatchObject({ code: 'app.not_supported' });
+    await expect(handlers['codes.saveExport']({ siteId: 'demo', includePins: false })).rejects.toMatchObject({ code: 'app.not_supported' });
+  });
+
+  it('in the desktop app saves what main built through the dialog and says where (null when cancelled)', async () => {
+    const saved: string[] = [];
+    const handlers = createBuildingHandlers({ doors: {} as DoorPlaces, bulk: {} as BulkService, reports, saveFile: async (f) => (saved.push(f.fileName), f.fileName === 'codes.csv' ? null : `/home/ana/Documents/${f.fileName}`) });
+    expect(await handlers['report.save'](request)).toEqual({ savedTo: '/home/ana/Documents/report.pdf' });
+    expect(await handlers['codes.saveExport']({ siteId: 'demo', includePins: true })).toEqual({ savedTo: null });
+    expect(saved).toEqual(['report.pdf', 'codes.csv']);
+  });
+});
