@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { median } from './bench-lock';
+import { buildingCommission } from './building-commission';
 import { cloudPush } from './cloud-push';
 import { measureHostStart, type HostStartTimes } from './first-usable-page';
 import { lockbenchSetAndVerify } from './lockbench-path';
@@ -130,5 +131,6 @@ export const BENCHMARKS: readonly Benchmark[] = [
   { name: 'radio', description: 'radio commands per verified code: checksum vs read-back per code', run: radio },
   { name: 'store', description: 'the store with 100,000 codes across 50 sites vs plain lowdb', run: store },
   { name: 'cloud-push', description: 'push 1,000 queued codes to the demo cloud: Lockbench sync vs a bare @seamapi/http loop (8 in flight), and duplicates after an outage', run: cloudPush },
+  { name: 'building-commission', description: "commission the building demo (24 doors × 8 codes): Lockbench's bulk run vs the radio floor (bare zwave-js ‖ bare Nuki loops), ETA error at 25 %, the site's report (PDF, CSV)", run: buildingCommission },
   { name: 'renderer-size', description: "the built renderer's JavaScript, gzip and raw", run: rendererSize },
 ];

@@ -46,4 +46,6 @@ export interface AppServicesOptions {
   syncDebounceMs?: number;
   /** The desktop app's save dialog for reports and exports (null when cancelled); absent in the browser host, which downloads. */
   saveFile?: (file: BuiltFile) => Promise<string | null>;
+  /** Benchmarks: the seed of the demo sticks' radio drops (default: the clock), so a run's losses can be repeated. */
+  demoRadioSeed?: number;
 }

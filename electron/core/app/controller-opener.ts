@@ -47,25 +47,25 @@ export interface OpenerCiphers {
 /** One demo site's virtual stick: how it starts, and its locks as the site's device information knows them. */
 interface DemoStickKind {
   specs: readonly VirtualLockSpec[];
-  start(dataDir: string, keys: NetworkKeys, cipher: FieldCipher | undefined): Promise<VirtualStick>;
+  start(dataDir: string, keys: NetworkKeys, cipher: FieldCipher | undefined, seed: number | undefined): Promise<VirtualStick>;
 }
 
 const DEMO_STICKS: Record<'house' | 'building', DemoStickKind> = {
   house: {
     specs: DEMO_LOCKS,
-    async start(dataDir, keys, cipher) {
+    async start(dataDir, keys, cipher, seed) {
       // The weak lock's radio drops start once the site is up: a first interview over a 30 % lossy link can take
       // minutes, which is realistic but makes a poor demo. Its faults show when codes are programmed.
       const calm = DEMO_LOCKS.map((spec) => ({ ...spec, dropRate: 0 }));
       const { createVirtualStick } = await loadVirtualStick();
-      return createVirtualStick({ stateFile: join(dataDir, 'demo-locks.json'), locks: calm, securityKeys: keys, memoryCipher: cipher });
+      return createVirtualStick({ stateFile: join(dataDir, 'demo-locks.json'), locks: calm, securityKeys: keys, memoryCipher: cipher, seed });
     },
   },
   building: {
     specs: BUILDING_ZWAVE_LOCKS.map((l) => l.spec),
-    async start(dataDir, keys, cipher) {
+    async start(dataDir, keys, cipher, seed) {
       const { createBuildingStick } = await loadBuildingStick();
-      return createBuildingStick({ dataDir, securityKeys: keys, memoryCipher: cipher });
+      return createBuildingStick({ dataDir, securityKeys: keys, memoryCipher: cipher, seed });
     },
   },
 };
@@ -75,7 +75,7 @@ const DEMO_STICKS: Record<'house' | 'building', DemoStickKind> = {
  * id, own lock memory in the data folder), closed with its site; serial paths and tcp:// sticks go straight to
  * zwave-js. One zwave-js cache folder per controller home id is kept by zwave-js itself inside `zwave-cache/`.
  */
-export function createControllerOpener(dataDir: string, keys: NetworkKeys, ciphers: OpenerCiphers | null = null): ControllerOpener {
+export function createControllerOpener(dataDir: string, keys: NetworkKeys, ciphers: OpenerCiphers | null = null, options: { demoRadioSeed?: number } = {}): ControllerOpener {
   const sticks = new Map<'house' | 'building', VirtualStick>();
   const cacheDir = join(dataDir, 'zwave-cache');
   return {
@@ -86,7 +86,7 @@ export function createControllerOpener(dataDir: string, keys: NetworkKeys, ciphe
         const layout = connection.layout ?? 'house';
         const kind = DEMO_STICKS[layout];
         onProgress('Starting the virtual stick…');
-        const opened = await kind.start(dataDir, keys, ciphers?.demo);
+        const opened = await kind.start(dataDir, keys, ciphers?.demo, options.demoRadioSeed);
         sticks.set(layout, opened);
         const forget = () => void (sticks.get(layout) === opened && sticks.delete(layout));
         try {

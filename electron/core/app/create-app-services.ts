@@ -79,7 +79,7 @@ export async function createAppServices(options: AppServicesOptions & { clock?: 
   });
   storeRef = store;
   const events = createEventHub((e) => log(`event listener failed: ${e instanceof Error ? e.message : String(e)}`));
-  const opener = createControllerOpener(options.dataDir, privateData.networkKeys, { cache: privateData.cacheCipher, demo: privateData.demoCipher });
+  const opener = createControllerOpener(options.dataDir, privateData.networkKeys, { cache: privateData.cacheCipher, demo: privateData.demoCipher }, { demoRadioSeed: options.demoRadioSeed });
   const radios = createBluetoothRadios({ dataDir: options.dataDir, demoCipher: privateData.demoCipher });
   const pairings = createLockPairings({ dataDir: options.dataDir, vault });
   const openBluetooth = createBluetoothOpener({

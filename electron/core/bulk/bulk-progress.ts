@@ -65,9 +65,12 @@ export function viewRun(input: ProgressInput): BulkRunView {
     }
     if (state === 'failed') door?.failures.push({ access_code_id: item.access_code_id, code_name: code?.name ?? null, operation_id: op?.operation_id ?? null, message: failureMessage(code, op) });
     const protocol = doorById.get(item.door_id)?.lockAddress.protocol ?? 'zwave';
-    const lane = lanes.get(protocol) ?? { protocol, remaining: 0, settled: 0, activeMs };
+    const lane = lanes.get(protocol) ?? { protocol, remaining: 0, settled: 0, activeMs, lastSettledMs: 0 };
     if (state === 'waiting' || state === 'running') lane.remaining += 1;
-    else if ((state === 'done' || state === 'failed') && op && new Date(op.updated_at) >= input.activeSince) lane.settled += 1;
+    else if ((state === 'done' || state === 'failed') && op && new Date(op.updated_at) >= input.activeSince) {
+      lane.settled += 1;
+      lane.lastSettledMs = Math.max(lane.lastSettledMs, new Date(op.updated_at).getTime() - input.activeSince.getTime());
+    }
     lanes.set(protocol, lane);
   }
   const settled = [...SETTLED].reduce((n, s) => n + totals[s], 0);

@@ -45,6 +45,12 @@ export function createBulkService(deps: BulkServiceDeps): BulkService & { noteSi
   /** Since when each run has been going in this process (start, resume, or first seen after a restart). */
   const activeSince = new Map<string, Date>();
   const pushTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The phase each run was last pushed in: a run that finishes (or is cancelled) is pushed once more, however old. */
+  const pushedPhase = new Map<string, BulkRunView['phase']>();
+  const push = (v: BulkRunView) => {
+    pushedPhase.set(v.run_id, v.phase);
+    deps.onRunChanged(v);
+  };
 
   const siteDoors = (siteId: string): Door[] => store.index.read().doors.filter((d) => d.siteId === siteId);
   const requireSite = (siteId: string) => {
@@ -85,7 +91,7 @@ export function createBulkService(deps: BulkServiceDeps): BulkService & { noteSi
     const data = (await store.codes(siteId)).read();
     for (const run of data.bulkRuns) {
       const v = view(run, data);
-      if (v.phase === 'running' || v.phase === 'paused' || Date.parse(run.updated_at) >= clock.now().getTime() - 60_000) deps.onRunChanged(v);
+      if (v.phase === 'running' || v.phase === 'paused' || (pushedPhase.has(run.run_id) && pushedPhase.get(run.run_id) !== v.phase)) push(v);
     }
   }
 
@@ -142,7 +148,7 @@ export function createBulkService(deps: BulkServiceDeps): BulkService & { noteSi
       deps.onCodesStored(plan.siteId, codes);
       for (const door of doors) queue.kickDoor(door.id);
       const v = view(run, doc.read());
-      deps.onRunChanged(v);
+      push(v);
       return v;
     },
 
@@ -161,7 +167,7 @@ export function createBulkService(deps: BulkServiceDeps): BulkService & { noteSi
       if (touched.length > 0) deps.onCodesStored(siteId, touched);
       for (const doorId of run.door_ids) queue.kickDoor(doorId);
       const v = view(run, doc.read());
-      deps.onRunChanged(v);
+      push(v);
       return v;
     },
 

@@ -134,13 +134,14 @@ export interface PutOptions {
  *   chose it);
  * - `slot_taken`: the place holds a code Lockbench did not put there — nothing was sent; the code needs another place;
  * - `transient`: a failure that can pass (retry later; `mayHaveReached` when a command may have arrived unconfirmed;
- *   `refusedByLock` when the lock acknowledged and kept the code out);
+ *   `refusedByLock` when the lock acknowledged and kept the code out; `lockAnswered` when the lock answered in the
+ *   same attempt — a command lost on the air, not a lock gone: tried again soon);
  * - `permanent`: one that cannot (`error`: the code's error; `message`: in words, never the PIN).
  */
 export type AttemptOutcome =
   | { kind: 'confirmed'; proof: CodeProof | null; slot?: number }
   | { kind: 'slot_taken'; slot: number; message: string }
-  | { kind: 'transient'; message: string; mayHaveReached: boolean; refusedByLock?: boolean }
+  | { kind: 'transient'; message: string; mayHaveReached: boolean; refusedByLock?: boolean; lockAnswered?: boolean }
   | { kind: 'permanent'; error: AccessCodeErrorCode; message: string };
 
 /** What to set a lock's clock to. */

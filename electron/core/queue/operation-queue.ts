@@ -160,6 +160,9 @@ export function createOperationQueue(deps: QueueDeps): OperationQueue {
     const cached = hasMoves && lock && locks.isLockReady(door.siteId, door.lockAddress) ? locks.connection(door.siteId, door.lockAddress.protocol).knownCodes(door.lockAddress.address) : [];
     const moves: string[] = [];
     const lengths: Array<{ length: number; accepted: boolean }> = [];
+    // The lock answered something in this try (a code proven, a place read): a change that failed beside it was lost
+    // on the air, not sent to a lock that is gone, so it is tried again soon.
+    const lockAnswered = [...outcomes.values()].some(showsLockAnswered);
     const changed = await doc.update((d) => {
       const touched: AccessCode[] = [];
       for (const [operationId, outcome] of outcomes) {
@@ -174,7 +177,8 @@ export function createOperationQueue(deps: QueueDeps): OperationQueue {
         } else {
           const isRefusal = outcome.kind === 'transient' && outcome.refusedByLock === true;
           const stopOnRefusal = isRefusal ? (deps.refusals?.stopMessage(door, c) ?? null) : null;
-          applyOutcome(o, c, outcome, clock.now(), deps.rules, { wasAmbiguous: before, stopOnRefusal });
+          const seen = lockAnswered && outcome.kind === 'transient' ? { ...outcome, lockAnswered: true } : outcome;
+          applyOutcome(o, c, seen, clock.now(), deps.rules, { wasAmbiguous: before, stopOnRefusal });
           if (o.kind === 'set_code' && (isRefusal || (outcome.kind === 'confirmed' && outcome.proof !== null))) {
             lengths.push({ length: c.code.length, accepted: !isRefusal });
           }
@@ -247,6 +251,12 @@ export function createOperationQueue(deps: QueueDeps): OperationQueue {
       wakeups.clear();
     },
   };
+}
+
+/** True when an attempt's outcome shows the lock answered (whatever became of the change itself). */
+function showsLockAnswered(outcome: AttemptOutcome): boolean {
+  if (outcome.kind === 'confirmed' || outcome.kind === 'slot_taken') return true;
+  return outcome.kind === 'transient' && (outcome.lockAnswered === true || outcome.refusedByLock === true);
 }
 
 /** How this lock proves a batch of new codes, from its profile. */

@@ -7,6 +7,8 @@ import type { AttemptOutcome } from '../ports/lock-port';
 export interface RetryRules {
   /** Wait before the next try after `attempts` failed tries. */
   backoffMs(attempts: number): number;
+  /** The same, when the lock answered in the failed try (a command lost on the air, the lock is there): shorter. */
+  lostOnAirBackoffMs?(attempts: number): number;
   /** After this many failed tries the code shows failed_to_set_on_device (the queue keeps trying). */
   errorAfterAttempts: number;
   /** A code `setting` for longer than this gets the delay_in_setting_on_device warning. */
@@ -16,6 +18,7 @@ export interface RetryRules {
 /** 2 s, 5 s, 15 s, 30 s, 1 min, then every 5 min while the door's lock is connected. */
 export const defaultRetryRules: RetryRules = {
   backoffMs: (attempts) => [2_000, 5_000, 15_000, 30_000, 60_000][attempts - 1] ?? 300_000,
+  lostOnAirBackoffMs: (attempts) => [250, 500, 1_000, 2_000, 5_000][attempts - 1] ?? 15_000,
   errorAfterAttempts: 3,
   delayWarningMs: 60_000,
 };
@@ -123,7 +126,7 @@ export function applyOutcome(op: Operation, code: AccessCode, outcome: AttemptOu
     applyTransition(code, { status: isSet ? 'unset' : 'set', event, error: { code: outcome.error, message: outcome.message } }, now);
     return;
   }
-  const wait = rules.backoffMs(op.attempts);
+  const wait = outcome.lockAnswered && rules.lostOnAirBackoffMs ? rules.lostOnAirBackoffMs(op.attempts) : rules.backoffMs(op.attempts);
   op.state = 'waiting';
   op.is_ambiguous = context.wasAmbiguous || outcome.mayHaveReached;
   op.not_before = new Date(now.getTime() + wait).toISOString();

@@ -73,7 +73,8 @@ export async function setAndReadBack(target: AttemptTarget, slot: number, pin: s
     return { kind: 'permanent', error: 'failed_to_set_on_device', message: `Slot ${slot} reads back another code; it was not overwritten.` };
   }
   return failure
-    ? { kind: 'transient', message: failure.message, mayHaveReached: false }
+    ? // The Set went unconfirmed but the read-back came: lost on the air, not a lock gone.
+      { kind: 'transient', message: failure.message, mayHaveReached: false, lockAnswered: true }
     : // A lock that refuses a PIN (wrong length, a duplicate of one it holds) acknowledges and keeps the slot empty.
       { kind: 'transient', message: 'the lock accepted the command but kept the slot empty (it may refuse this PIN)', mayHaveReached: false, refusedByLock: true };
 }
@@ -113,5 +114,5 @@ export async function attemptClear(target: AttemptTarget, slot: number, pin: str
   const after = await readSlot(network, nodeId, slot);
   if (after?.status === 'available') return { kind: 'confirmed', proof: 'read_back' };
   if (!after) return { kind: 'transient', message: failure?.message ?? 'the lock did not confirm the removal (no read-back)', mayHaveReached: true };
-  return { kind: 'transient', message: failure?.message ?? 'the slot still holds the code', mayHaveReached: false };
+  return { kind: 'transient', message: failure?.message ?? 'the slot still holds the code', mayHaveReached: false, lockAnswered: failure !== null };
 }

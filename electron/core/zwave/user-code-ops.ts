@@ -32,7 +32,7 @@ export async function setUserCode(node: ZWaveNode, slot: number, pin: string, co
   }
   count();
   const result = await run(node, slot, 'Setting the code', () => node.commandClasses['User Code'].set(slot, UserIDStatus.Enabled, pin));
-  assertNotRefused(result?.status, node, slot, 'set the code');
+  assertConfirmed(result, node, slot, 'set the code');
 }
 
 /** Empties a slot (status available). */
@@ -40,7 +40,7 @@ export async function clearUserCode(node: ZWaveNode, slot: number, count: () => 
   assertSlot(node, slot);
   count();
   const result = await run(node, slot, 'Clearing the code', () => node.commandClasses['User Code'].clear(slot));
-  assertNotRefused(result?.status, node, slot, 'clear the code');
+  assertConfirmed(result, node, slot, 'clear the code');
 }
 
 /** Reads one slot from the lock itself; null when the lock did not answer (zwave-js gives undefined or ZW0204). */
@@ -75,6 +75,19 @@ function assertSlot(node: ZWaveNode, slot: number): void {
   if (!Number.isInteger(slot) || slot < 1 || (typeof count === 'number' && slot > count)) {
     throw new CodedError('lock.unsupported', `Lock ${node.id} has no slot ${slot}`, { nodeId: node.id, slot });
   }
+}
+
+/**
+ * A lock that supports Supervision confirms every Set it carried out with a Supervision Report; zwave-js gives
+ * `undefined` when none came back (the Set or its report was lost on the air). That is no answer — the command may or
+ * may not have reached the lock — never an acknowledgement: taken as one, an empty read-back afterwards would look
+ * like the lock refusing the PIN.
+ */
+function assertConfirmed(result: { status: SupervisionStatus } | undefined, node: ZWaveNode, slot: number, what: string): void {
+  if (result === undefined && node.supportsCC(CommandClasses.Supervision)) {
+    throw new CodedError('lock.no_answer', `Lock ${node.id} did not confirm that it would ${what} in slot ${slot} (no Supervision Report)`, { nodeId: node.id, slot });
+  }
+  assertNotRefused(result?.status, node, slot, what);
 }
 
 function assertNotRefused(status: SupervisionStatus | undefined, node: ZWaveNode, slot: number, what: string): void {

@@ -20,7 +20,7 @@ export const BUILDING_RADIO_DELAY_MS = 1;
  * caller once the site is ready (`BUILDING_ZWAVE_LOCKS[].spec.dropRate`): a first interview over lossy links can take
  * minutes.
  */
-export async function createBuildingStick(options: { dataDir: string; securityKeys: NetworkKeys; memoryCipher?: FieldCipher | null }): Promise<VirtualStick> {
+export async function createBuildingStick(options: { dataDir: string; securityKeys: NetworkKeys; memoryCipher?: FieldCipher | null; seed?: number }): Promise<VirtualStick> {
   const calm = BUILDING_ZWAVE_LOCKS.map(({ spec }) => ({ ...spec, dropRate: 0, radioDelayMs: BUILDING_RADIO_DELAY_MS }));
   return createVirtualStick({
     stateFile: join(options.dataDir, BUILDING_ZWAVE_MEMORY_FILE),
@@ -28,5 +28,6 @@ export async function createBuildingStick(options: { dataDir: string; securityKe
     homeId: BUILDING_HOME_ID,
     securityKeys: options.securityKeys,
     memoryCipher: options.memoryCipher,
+    seed: options.seed,
   });
 }
