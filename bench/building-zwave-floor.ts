@@ -10,6 +10,7 @@ import { BUILDING_HOME_ID } from '../electron/core/demo/building/building-site';
 import { BUILDING_ZWAVE_LOCKS } from '../electron/core/demo/building/building-zwave-locks';
 import type { VirtualStick } from '../electron/core/demo/virtual-stick';
 import { codesForUnit } from './building-plan';
+import { createBareDriver } from './zwave-bare';
 
 /** What one floor loop did: its wall time, the radio commands it sent, the tries it had to repeat. */
 export interface FloorLoop {
@@ -77,22 +78,9 @@ export async function startZWaveFloor(seed: number): Promise<ZWaveFloor> {
   };
 }
 
-/** zwave-js on the stick, as bench/zwave-bare.ts starts it; resolves once every lock is interviewed. */
+/** zwave-js on the stick, as bench/zwave-bare.ts makes it; resolves once every lock is interviewed. */
 async function startDriver(stick: VirtualStick, dir: string): Promise<Driver> {
-  const port = stick.port as { kind: 'binding'; factory: ConstructorParameters<typeof Driver>[0] };
-  const keys = stick.securityKeys;
-  const driver = new Driver(port.factory, {
-    storage: { cacheDir: join(dir, 'cache'), lockDir: join(dir, 'cache') },
-    interview: { queryAllUserCodes: true },
-    logConfig: { enabled: false },
-    features: { softReset: false },
-    securityKeys: {
-      S0_Legacy: Uint8Array.from(keys.S0_Legacy),
-      S2_Unauthenticated: Uint8Array.from(keys.S2_Unauthenticated),
-      S2_Authenticated: Uint8Array.from(keys.S2_Authenticated),
-      S2_AccessControl: Uint8Array.from(keys.S2_AccessControl),
-    },
-  });
+  const driver = createBareDriver(stick, dir);
   try {
     await new Promise<void>((resolve, reject) => {
       driver.once('all nodes ready', () => resolve());

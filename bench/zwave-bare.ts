@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Driver, UserIDStatus } from 'zwave-js';
 import { createVirtualStick } from '../electron/core/demo/create-virtual-stick';
+import type { VirtualStick } from '../electron/core/demo/virtual-stick';
 import { benchLockSpec } from './bench-lock';
 
 /** Options for the bare zwave-js baselines. */
@@ -19,6 +20,28 @@ export interface BareOptions {
 }
 
 /**
+ * A plain zwave-js Driver on a virtual stick, no Lockbench layer: every slot read at the interview, no logs, the
+ * stick's own network keys. Not started.
+ */
+export function createBareDriver(stick: VirtualStick, dir: string): Driver {
+  // The virtual stick's port is always the in-process binding factory (typed opaque in ControllerPort).
+  const port = stick.port as { kind: 'binding'; factory: ConstructorParameters<typeof Driver>[0] };
+  const keys = stick.securityKeys;
+  return new Driver(port.factory, {
+    storage: { cacheDir: join(dir, 'cache'), lockDir: join(dir, 'cache') },
+    interview: { queryAllUserCodes: true },
+    logConfig: { enabled: false },
+    features: { softReset: false },
+    securityKeys: {
+      S0_Legacy: Uint8Array.from(keys.S0_Legacy),
+      S2_Unauthenticated: Uint8Array.from(keys.S2_Unauthenticated),
+      S2_Authenticated: Uint8Array.from(keys.S2_Authenticated),
+      S2_AccessControl: Uint8Array.from(keys.S2_AccessControl),
+    },
+  });
+}
+
+/**
  * Baselines for the benchmark: the minimal loops straight through zwave-js, no Lockbench layers, on a plain Driver on a
  * fresh virtual stick with the same lock the Lockbench path programs (demo lock (a): S2 Access Control + Supervision,
  * enough slots for the run, dropRate 0). For i in 1..count:
@@ -32,20 +55,7 @@ export async function bareSetAndReadBack(count: number, options: BareOptions = {
   const lockSpec = benchLockSpec(count);
   const dir = await mkdtemp(join(tmpdir(), 'lockbench-bench-'));
   const stick = await createVirtualStick({ stateFile: null, locks: [lockSpec], seed: 1 });
-  // The virtual stick's port is always the in-process binding factory (typed opaque in ControllerPort).
-  const port = stick.port as { kind: 'binding'; factory: ConstructorParameters<typeof Driver>[0] };
-  const driver = new Driver(port.factory, {
-    storage: { cacheDir: join(dir, 'cache'), lockDir: join(dir, 'cache') },
-    interview: { queryAllUserCodes: true },
-    logConfig: { enabled: false },
-    features: { softReset: false },
-    securityKeys: {
-      S0_Legacy: Uint8Array.from(stick.securityKeys.S0_Legacy),
-      S2_Unauthenticated: Uint8Array.from(stick.securityKeys.S2_Unauthenticated),
-      S2_Authenticated: Uint8Array.from(stick.securityKeys.S2_Authenticated),
-      S2_AccessControl: Uint8Array.from(stick.securityKeys.S2_AccessControl),
-    },
-  });
+  const driver = createBareDriver(stick, dir);
   try {
     await new Promise<void>((resolve, reject) => {
       driver.once('all nodes ready', () => resolve());

@@ -24,7 +24,7 @@ import { maskPin } from '../shared/codes/pin-mask';
 import { BUILDING_DOORS } from '../electron/core/demo/building/building-doors';
 import { BUILDING_SITE_NAME, BUILDING_ZWAVE_MEMORY_FILE } from '../electron/core/demo/building/building-site';
 import { openPdf, pageTexts } from '../electron/core/report/pdf-test-support';
-import { axeViolations } from './support/axe';
+import { expectAccessible as expectPageAccessible, focusedElement } from './support/axe';
 import { launchChromium } from './support/browser';
 import { startBuildingHost } from './support/building-host';
 import { gatePageEvents, type EventGate } from './support/event-gate';
@@ -71,16 +71,9 @@ const reportDialog = () => page.getByTestId('report-dialog');
 const wizardStep = (step: string) => page.locator(`[data-testid="bulk-wizard"][data-step="${step}"]`);
 const doorNames = () => page.getByTestId('door-item').evaluateAll((items) => items.map((i) => i.getAttribute('data-door-name')));
 /** The focused element's test id (else its id, else its text). */
-const focused = () =>
-  page.evaluate(() => {
-    const el = document.activeElement;
-    return el?.getAttribute('data-testid') ?? (el?.id || el?.textContent?.trim()) ?? '';
-  });
+const focused = () => focusedElement(page);
 
-async function expectAccessible(where: string, include?: string): Promise<void> {
-  const violations = await axeViolations(page, include);
-  expect(violations, `axe on ${where}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-}
+const expectAccessible = (where: string, include?: string) => expectPageAccessible(page, where, include);
 
 /** Moves the keyboard focus to a control and presses a key on it (Enter for buttons, Space for ticks). */
 async function press(testId: string, key: 'Enter' | 'Space' = 'Enter'): Promise<void> {

@@ -17,7 +17,7 @@ import type { DoorView } from '../shared/domain/door';
 import { startFakeCloud, type FakeCloud } from '../electron/core/cloud/fake-cloud.fixture';
 import { DEMO_CLOUD_DEVICES } from '../electron/core/demo/demo-cloud-devices';
 import { startCloudNetwork, type CloudNetwork } from '../electron/core/sync/sync-test-support';
-import { axeViolations } from './support/axe';
+import { expectAccessible as expectPageAccessible } from './support/axe';
 import { launchChromium } from './support/browser';
 import { startHost, type HostProcess } from './support/host-process';
 import { connectHostClient, type HostClient } from './support/ws-client';
@@ -48,10 +48,7 @@ const cloudCodesWith = (doorName: string, pin: string) => fake.listAllCodes(devi
 const indicator = (state: string) => page.locator(`[data-testid="sync-indicator"][data-state="${state}"]`);
 const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.id ?? '');
 
-async function expectAccessible(where: string, include: string): Promise<void> {
-  const violations = await axeViolations(page, include);
-  expect(violations, `axe on ${where}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-}
+const expectAccessible = (where: string, include: string) => expectPageAccessible(page, where, include);
 
 /** Moves the keyboard focus to a control and presses Enter on it. */
 async function pressWithKeyboard(testId: string): Promise<void> {

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations } from './support/axe';
+import { expectAccessible as expectPageAccessible } from './support/axe';
 import { launchChromium } from './support/browser';
 import { addDays, startDemoClockHost, wallTime } from './support/demo-clock-host';
 import type { HostProcess } from './support/host-process';
@@ -40,10 +40,7 @@ const row = (name: string) => page.locator(`[data-testid="code-row"][data-name="
 const appNow = async () => new Date((await client.call('app.info', {})).now);
 
 /** No WCAG 2 A/AA violation on the page as it is now (`where` names the screen in the failure). */
-async function expectAccessible(where: string, include?: string): Promise<void> {
-  const violations = await axeViolations(page, include);
-  expect(violations, `axe on ${where}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-}
+const expectAccessible = (where: string, include?: string) => expectPageAccessible(page, where, include);
 
 async function openDoor(name: string): Promise<void> {
   await door(name).click();

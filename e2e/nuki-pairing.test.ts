@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_NUKI_LOCKS, DEMO_NUKI_SECURITY_PIN } from '../electron/core/demo/nuki/demo-nuki-locks';
-import { axeViolations } from './support/axe';
+import { expectAccessible as expectPageAccessible, focusedElement } from './support/axe';
 import { launchChromium } from './support/browser';
 import { wallTime } from './support/demo-clock-host';
 import { startHost, type HostProcess } from './support/host-process';
@@ -44,16 +44,9 @@ const sideGateRow = () => page.locator(`[data-testid="bluetooth-lock"][data-addr
 const door = (name: string) => page.locator(`[data-testid="door-item"][data-door-name="${name}"]`);
 const row = (name: string) => page.locator(`[data-testid="code-row"][data-name="${name}"]`);
 /** The focused element's test id (else its id, else its text). */
-const focused = () =>
-  page.evaluate(() => {
-    const el = document.activeElement;
-    return el?.getAttribute('data-testid') ?? (el?.id || el?.textContent?.trim()) ?? '';
-  });
+const focused = () => focusedElement(page);
 
-async function expectAccessible(where: string, include?: string): Promise<void> {
-  const violations = await axeViolations(page, include);
-  expect(violations, `axe on ${where}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-}
+const expectAccessible = (where: string, include?: string) => expectPageAccessible(page, where, include);
 
 /** Moves the keyboard focus to a control and presses Enter on it. */
 async function pressWithKeyboard(testId: string): Promise<void> {

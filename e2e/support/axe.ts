@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** axe-core's source, evaluated in the page through the DevTools protocol (the app's CSP rightly refuses inline scripts). */
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -27,4 +28,18 @@ export async function axeViolations(page: Page, include?: string): Promise<AxeFi
     });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
   }, include ?? null);
+}
+
+/** Fails the test with every violation found (WCAG 2 A/AA) on the page, or on `include`, named by `where`. */
+export async function expectAccessible(page: Page, where: string, include?: string): Promise<void> {
+  const violations = await axeViolations(page, include);
+  expect(violations, `axe on ${where}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+}
+
+/** The focused element's test id (else its id, else its text): where keyboard focus is, as a test names it. */
+export function focusedElement(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    return el?.getAttribute('data-testid') ?? (el?.id || el?.textContent?.trim()) ?? '';
+  });
 }
