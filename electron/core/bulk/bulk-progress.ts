@@ -20,10 +20,11 @@ export interface ProgressInput {
 const SETTLED: ReadonlySet<BulkItemState> = new Set(['done', 'later', 'failed', 'cancelled']);
 const emptyCounts = (): BulkCounts => ({ total: 0, done: 0, later: 0, waiting: 0, running: 0, failed: 0, cancelled: 0 });
 
-/** The run's own set operation for a code (its latest, if it was retried or moved). */
-function runOperation(data: Readonly<SiteCodesData>, run: BulkRun, codeId: string): Operation | null {
-  const ops = data.operations.filter((o) => o.access_code_id === codeId && o.run_id === run.run_id && o.kind === 'set_code');
-  return ops.at(-1) ?? null;
+/** The run's own set operation per code (its latest, if it was retried or moved), in one pass over the operations. */
+function runOperations(data: Readonly<SiteCodesData>, run: BulkRun): Map<string, Operation> {
+  const latest = new Map<string, Operation>();
+  for (const o of data.operations) if (o.run_id === run.run_id && o.kind === 'set_code') latest.set(o.access_code_id, o);
+  return latest;
 }
 
 /** Where one code of a run stands, from its operation (or, once that is pruned, from the code itself). */
@@ -53,9 +54,11 @@ export function viewRun(input: ProgressInput): BulkRunView {
   const perDoor = new Map(run.door_ids.map((id) => [id, { ...emptyCounts(), door_id: id, door_name: doorById.get(id)?.name ?? 'Removed door', failures: [] as BulkRunView['doors'][number]['failures'] }]));
   const lanes = new Map<string, LaneProgress>();
   const activeMs = Math.max(0, now.getTime() - input.activeSince.getTime());
+  const codeById = new Map(data.accessCodes.map((c) => [c.access_code_id, c]));
+  const opByCode = runOperations(data, run);
   for (const item of run.items) {
-    const code = data.accessCodes.find((c) => c.access_code_id === item.access_code_id);
-    const op = runOperation(data, run, item.access_code_id);
+    const code = codeById.get(item.access_code_id);
+    const op = opByCode.get(item.access_code_id) ?? null;
     const state = itemState(code, op, input.isRunning, now);
     const door = perDoor.get(item.door_id);
     for (const counts of [totals, door]) {

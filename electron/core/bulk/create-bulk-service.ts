@@ -90,8 +90,12 @@ export function createBulkService(deps: BulkServiceDeps): BulkService & { noteSi
   async function pushSite(siteId: string): Promise<void> {
     const data = (await store.codes(siteId)).read();
     for (const run of data.bulkRuns) {
+      // A run seen finished or cancelled stays so until a control (retry) pushes it again: not looked at on every commit.
+      const seen = pushedPhase.get(run.run_id);
+      if (seen === 'finished' || seen === 'cancelled') continue;
       const v = view(run, data);
-      if (v.phase === 'running' || v.phase === 'paused' || (pushedPhase.has(run.run_id) && pushedPhase.get(run.run_id) !== v.phase)) push(v);
+      if (v.phase === 'running' || v.phase === 'paused' || seen !== undefined) push(v);
+      else pushedPhase.set(run.run_id, v.phase); // an old run, over before this start: nothing to tell
     }
   }
 
