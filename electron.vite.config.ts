@@ -10,6 +10,7 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      minify: true,
       rollupOptions: {
         input: {
           index: resolve('electron/main/index.ts'),
