@@ -31,6 +31,7 @@ const CORE_MAY_IMPORT = {
   sync: ['ports', 'records', 'locks', 'queue', 'codes', 'cloud', 'secrets', 'store'],
   bulk: ['ports', 'records', 'locks', 'queue', 'codes', 'store'],
   report: ['ports', 'records', 'store'],
+  diagnostics: ['ports', 'store', 'sites'],
   ipc: [],
   app: null, // wires everything
 };

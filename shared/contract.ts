@@ -18,7 +18,7 @@ import { localDateTimeSchema } from './domain/local-time';
 import { unmanagedCodeSchema } from './domain/unmanaged-code';
 import { doorPlacementSchema, doorSummarySchema } from './domain/door-placement';
 import { bulkPlanSchema, bulkPreviewSchema, bulkRunViewSchema, csvImportSchema } from './domain/bulk';
-import { builtFileSchema, reportRequestSchema } from './domain/report';
+import { builtFileSchema, reportRequestSchema, savedFileSchema } from './domain/report';
 import { bluetoothAvailabilitySchema, nearbyLockSchema, securityPinSchema } from './domain/bluetooth';
 import {
   cloudAccountInputSchema,
@@ -133,10 +133,10 @@ export const requests = {
     payload: z.object({ siteId: id, includePins: z.boolean() }).strict(),
     value: builtFileSchema,
   },
-  /** Desktop app only: the codes export saved where the installer picks in a save dialog (null: cancelled). */
+  /** The codes export saved the platform's way: where the installer picks (desktop save dialog), or handed back to download (browser). */
   'codes.saveExport': {
     payload: z.object({ siteId: id, includePins: z.boolean() }).strict(),
-    value: z.object({ savedTo: z.string().nullable() }),
+    value: savedFileSchema,
   },
   /**
    * Reads a CSV of codes for a bulk plan (unit, name, PIN or "generate", kind, window): the good rows as codes, each bad
@@ -165,8 +165,10 @@ export const requests = {
   },
   /** The commissioning report (PDF or CSV) for a site or chosen doors, as a file to download. */
   'report.build': { payload: reportRequestSchema, value: builtFileSchema },
-  /** Desktop app only: build the report and save it where the installer picks in a save dialog (null: cancelled). */
-  'report.save': { payload: reportRequestSchema, value: z.object({ savedTo: z.string().nullable() }) },
+  /** Build the report and save it the platform's way: where the installer picks (desktop save dialog), or handed back to download (browser). */
+  'report.save': { payload: reportRequestSchema, value: savedFileSchema },
+  /** A zip for support (redacted logs, capability checks, build facts; never a PIN or key), saved the platform's way. */
+  'app.saveDiagnostics': { payload: empty, value: savedFileSchema },
   /** The cloud account (never its secret), or null when none is set. */
   'cloud.account': { payload: empty, value: cloudAccountSchema.nullable() },
   /** Check the key with the cloud and keep it (the secret goes to the keychain); a refused key changes nothing. */

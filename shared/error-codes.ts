@@ -113,8 +113,10 @@ export const ERROR_CODES = [
   'csv.unreadable',
   /** The report could not be produced. */
   'report.failed',
-  /** This needs the desktop app (a save dialog); the browser host downloads instead. */
+  /** This Lockbench cannot do this here (the building demo without the demo's virtual sticks). */
   'app.not_supported',
+  /** A link that is not an https web page: Lockbench opens nothing else. */
+  'app.link_refused',
 ] as const;
 
 /** A stable error code (see ERROR_CODES). */

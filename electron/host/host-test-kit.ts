@@ -15,6 +15,8 @@ export function createFakeServices(ready: Promise<void> = Promise.resolve()): Ap
     handlers: createFakeHandlers(),
     events: createEventHub(),
     ready,
+    work: { changesInProgress: async () => 0, onChange: () => () => {} },
+    saveDiagnostics: async () => ({ outcome: 'cancelled' as const }),
     closed: false,
     async close() {
       services.closed = true;

@@ -42,8 +42,8 @@ describe('runBrowserHost', () => {
     const { deps, services, lines, seen } = await setup(['--data-dir', '/tmp/lb', '--port', '0', '--no-demo']);
     const running = await runBrowserHost(deps);
     cleanups.push(() => running.stop());
-    expect(seen).toEqual([{ dataDir: '/tmp/lb', host: 'browser', version: '1.2.3', connectDemoOnStart: false, openBuildingOnStart: false, demoClock: false, secrets: expect.anything() }]);
-    expect(seen[0]!.secrets!.describe()).toBe(`the browser host's key file ${hostKeyFile({ dataDir: '/tmp/lb', env: {}, platform: 'linux', home: '/home/ana' })}`);
+    expect(seen).toEqual([{ dataDir: '/tmp/lb', host: 'browser', version: '1.2.3', connectDemoOnStart: false, openBuildingOnStart: false, demoClock: false, platform: expect.anything() }]);
+    expect(seen[0]!.platform!.secrets.describe()).toBe(`the browser host's key file ${hostKeyFile({ dataDir: '/tmp/lb', env: {}, platform: 'linux', home: '/home/ana' })}`);
     expect(lines).toEqual(['Starting Lockbench (data: /tmp/lb)…', `${READY_PREFIX}${running.host.url}`]);
     expect(running.host.url).toContain('#token=');
     expect((await rawGet(running.host.port, '/')).status).toBe(200);

@@ -3,6 +3,8 @@ import { startBrowserHost, type BrowserHost } from './browser-host';
 import { parseHostCliOptions } from './cli-options';
 import { BUILDING_SITE_ID } from '../core/demo/building/building-site';
 import { createHostKeyVault } from './host-key-vault';
+import { createBrowserLog } from './browser-log';
+import { createBrowserPlatform } from './browser-platform';
 
 /** Everything the browser host command needs from the outside world, passed in so tests can fake it. */
 export interface RunHostDeps {
@@ -47,6 +49,8 @@ export const BUILDING_READY_PREFIX = 'Building demo ready: ';
 export async function runBrowserHost(deps: RunHostDeps): Promise<RunningHost> {
   const options = parseHostCliOptions(deps.argv, deps.env, deps.platform, deps.home);
   deps.out(`Starting Lockbench (data: ${options.dataDir})…`);
+  const log = createBrowserLog({ dataDir: options.dataDir, err: deps.err });
+  log.info(`Lockbench ${deps.version} starting (browser host, Node ${process.versions.node}, ${deps.platform}; data: ${options.dataDir})`);
 
   const services = await deps.createServices({
     dataDir: options.dataDir,
@@ -55,7 +59,10 @@ export async function runBrowserHost(deps: RunHostDeps): Promise<RunningHost> {
     connectDemoOnStart: options.connectDemoOnStart,
     openBuildingOnStart: options.openBuildingOnStart,
     demoClock: options.demoClock,
-    secrets: createHostKeyVault({ dataDir: options.dataDir, env: deps.env, platform: deps.platform, home: deps.home }),
+    platform: createBrowserPlatform({
+      secrets: createHostKeyVault({ dataDir: options.dataDir, env: deps.env, platform: deps.platform, home: deps.home }),
+      log,
+    }),
   });
   let host: BrowserHost;
   try {
@@ -72,6 +79,7 @@ export async function runBrowserHost(deps: RunHostDeps): Promise<RunningHost> {
   }
 
   deps.out(`${READY_PREFIX}${host.url}`);
+  log.info(`serving the page on ${new URL(host.url).origin} (loopback only)`);
   let stopping: Promise<void> | undefined;
   if (options.connectDemoOnStart || options.openBuildingOnStart) {
     services.ready.then(
@@ -80,6 +88,7 @@ export async function runBrowserHost(deps: RunHostDeps): Promise<RunningHost> {
         if (options.connectDemoOnStart) {
           const doors = await services.handlers['doors.list']({ siteId: 'demo' });
           deps.out(`${DEMO_READY_PREFIX}${doors.map((d) => d.name).join(', ')}`);
+          log.info(`demo site ready: ${doors.length} doors`);
         }
         if (!options.openBuildingOnStart) return;
         const building = (await services.handlers['sites.list']({})).find((s) => s.id === BUILDING_SITE_ID);

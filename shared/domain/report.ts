@@ -36,6 +36,17 @@ export const builtFileSchema = z.object({
 });
 export type BuiltFile = z.infer<typeof builtFileSchema>;
 
+/**
+ * What became of a file given to the platform to save: written where the installer picked in the desktop app's save
+ * dialog, not saved (the dialog was closed), or handed back for the page to download (the browser host).
+ */
+export const savedFileSchema = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('saved'), path: z.string() }),
+  z.object({ outcome: z.literal('cancelled') }),
+  z.object({ outcome: z.literal('download'), file: builtFileSchema }),
+]);
+export type SavedFile = z.infer<typeof savedFileSchema>;
+
 /** One code in the report. `pin` is masked unless the installer asked for full PINs. */
 export const reportCodeSchema = z.object({
   name: z.string().nullable(),

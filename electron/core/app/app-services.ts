@@ -1,9 +1,9 @@
 import type { EventHub } from '../ipc/event-hub';
 import type { RequestHandlers } from '../ipc/handlers';
-import type { SecretVault } from '../secrets/secret-vault';
 import type { CloudAccount } from '../../../shared/domain/cloud';
 import type { CloudGateway } from '../cloud/cloud-gateway';
-import type { BuiltFile } from '../../../shared/domain/report';
+import type { SavedFile } from '../../../shared/domain/report';
+import type { BuildFacts, PlatformPort } from '../ports/platform-port';
 
 /** The main-process services, the same under Electron and under the browser host. */
 export interface AppServices {
@@ -11,9 +11,23 @@ export interface AppServices {
   readonly events: EventHub;
   /** Resolves when the store is open and the default (demo) site is connected and interviewed. */
   readonly ready: Promise<void>;
+  /** Changes waiting or running on any door of any site: the updater installs only when there are none. */
+  readonly work: WorkSignal;
+  /** Builds the support zip (redacted logs, capability checks, about) and saves it through the platform. */
+  saveDiagnostics(): Promise<SavedFile>;
   /** Disconnect every controller, flush the store. */
   close(): Promise<void>;
 }
+
+/** How much lock work is pending, and when that changes. */
+export interface WorkSignal {
+  /** Changes waiting or on the air on any door (every site, every connection); 0 when a restart would cut nothing. */
+  changesInProgress(): Promise<number>;
+  /** Called with the new count whenever a queue changes; returns a function that stops it. */
+  onChange(listener: (changesInProgress: number) => void): () => void;
+}
+
+export type { BuildFacts } from '../ports/platform-port';
 
 /** Options for createAppServices. */
 export interface AppServicesOptions {
@@ -34,18 +48,19 @@ export interface AppServicesOptions {
   /** Waits between pings of a lock that is not answering (default: 5 s, 15 s, 30 s … 5 min); tests shorten it. */
   revivalBackoffMs?: (attempt: number) => number;
   /**
-   * Where the data key that seals PINs and network keys is protected: Electron safeStorage (electron/main) or the
-   * browser host's key file (electron/host); see open-private-data.ts. Absent (tests only): a key held in this
-   * process's memory, so a folder it sealed opens again only in the same process.
+   * What differs between the desktop app and the browser host (save a file, secrets, logs, power events, open a link):
+   * electron/main/desktop-platform.ts or electron/host/browser-platform.ts. Absent (tests only): a platform that keeps
+   * the data key in this process's memory (a folder it sealed opens again only in the same process), logs to stderr,
+   * hands files back for download and never wakes from sleep (see test-platform.ts).
    */
-  secrets?: SecretVault;
+  platform?: PlatformPort;
+  /** The build's facts for diagnostics (default: the version, unsigned, no commit, Node's versions). */
+  build?: Partial<BuildFacts>;
   /** Tests: the cloud gateway for an account (default: Seam's client, createSeamGateway). */
   cloudGatewayFor?: (account: CloudAccount, secret: string) => CloudGateway;
   /** Between background syncs (default 60 s) and after a local change (default 2 s); tests shorten them. */
   syncIntervalMs?: number;
   syncDebounceMs?: number;
-  /** The desktop app's save dialog for reports and exports (null when cancelled); absent in the browser host, which downloads. */
-  saveFile?: (file: BuiltFile) => Promise<string | null>;
   /** Benchmarks: the seed of the demo sticks' radio drops (default: the clock), so a run's losses can be repeated. */
   demoRadioSeed?: number;
 }

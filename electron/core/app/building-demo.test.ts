@@ -13,6 +13,7 @@ import { createLockPairings } from '../secrets/lock-pairings';
 import { LOCKBENCH_APP_NAME } from '../nuki/nuki-bluetooth-locks';
 import type { AppServices } from './app-services';
 import { createAppServices } from './create-app-services';
+import { createMemoryPlatform } from './memory-platform';
 import { nextCodeChange } from './app-test-support';
 
 /** Each virtual Bluetooth radio the app started, by its memory file (to look into the building's locks). */
@@ -40,7 +41,7 @@ let services: AppServices;
 const vault = createMemoryVault();
 const timings: Record<string, number> = {};
 const start = async (openBuildingOnStart = false) => {
-  services = await createAppServices({ dataDir, host: 'browser', version: 'test', secrets: vault, openBuildingOnStart, revivalBackoffMs: () => 300 });
+  services = await createAppServices({ dataDir, host: 'browser', version: 'test', platform: createMemoryPlatform({ secrets: vault }), openBuildingOnStart, revivalBackoffMs: () => 300 });
   await services.ready;
 };
 const buildingDoors = () => services.handlers['doors.list']({ siteId: BUILDING_SITE_ID });

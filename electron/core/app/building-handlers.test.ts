@@ -10,17 +10,14 @@ const reports: ReportService = { build: async () => file, exportCodes: async () 
 const request = { siteId: 'demo', doorIds: null, installerName: 'Ana', paper: 'a4' as const, format: 'pdf' as const, showPins: false };
 
 describe('the building handlers’ saving', () => {
-  it('in the browser host refuses the dialog channels with app.not_supported (the page downloads instead)', async () => {
-    const handlers = createBuildingHandlers({ doors: {} as DoorPlaces, bulk: {} as BulkService, reports, saveFile: null });
-    await expect(handlers['report.save'](request)).rejects.toMatchObject({ code: 'app.not_supported' });
-    await expect(handlers['codes.saveExport']({ siteId: 'demo', includePins: false })).rejects.toMatchObject({ code: 'app.not_supported' });
-  });
-
-  it('in the desktop app saves what main built through the dialog and says where (null when cancelled)', async () => {
+  it('saves what main built the platform’s way and hands back what became of it', async () => {
     const saved: string[] = [];
-    const handlers = createBuildingHandlers({ doors: {} as DoorPlaces, bulk: {} as BulkService, reports, saveFile: async (f) => (saved.push(f.fileName), f.fileName === 'codes.csv' ? null : `/home/ana/Documents/${f.fileName}`) });
-    expect(await handlers['report.save'](request)).toEqual({ savedTo: '/home/ana/Documents/report.pdf' });
-    expect(await handlers['codes.saveExport']({ siteId: 'demo', includePins: true })).toEqual({ savedTo: null });
+    const handlers = createBuildingHandlers({
+      doors: {} as DoorPlaces, bulk: {} as BulkService, reports,
+      saveFile: async (f) => (saved.push(f.fileName), f.fileName === 'codes.csv' ? { outcome: 'download', file: f } : { outcome: 'saved', path: `/home/ana/Documents/${f.fileName}` }),
+    });
+    expect(await handlers['report.save'](request)).toEqual({ outcome: 'saved', path: '/home/ana/Documents/report.pdf' });
+    expect(await handlers['codes.saveExport']({ siteId: 'demo', includePins: true })).toEqual({ outcome: 'download', file: { ...file, fileName: 'codes.csv' } });
     expect(saved).toEqual(['report.pdf', 'codes.csv']);
   });
 });

@@ -1,5 +1,4 @@
-import type { BuiltFile } from '../../../shared/domain/report';
-import { CodedError } from '../../../shared/result';
+import type { BuiltFile, SavedFile } from '../../../shared/domain/report';
 import type { BulkService } from '../bulk/bulk-service';
 import type { RequestHandlers } from '../ipc/handlers';
 import type { ReportService } from '../report/report-service';
@@ -25,18 +24,15 @@ export interface BuildingHandlerDeps {
   doors: DoorPlaces;
   bulk: BulkService;
   reports: ReportService;
-  /** The desktop app's save dialog (writes the file where the installer picks; null when cancelled); null in the browser host, which downloads. */
-  saveFile: ((file: BuiltFile) => Promise<string | null>) | null;
+  /** The platform's way to save a file (the desktop save dialog, or a download in the browser host). */
+  saveFile: (file: BuiltFile) => Promise<SavedFile>;
 }
 
 /** Maps the building channels to their services. Payloads arrive already validated by the dispatcher. */
 export function createBuildingHandlers(deps: BuildingHandlerDeps): Pick<RequestHandlers, BuildingChannels> {
   const { doors, bulk, reports } = deps;
-  /** Builds the file, then saves it with the desktop app's dialog; the browser host has none (it downloads). */
-  const saveWithDialog = async (build: () => Promise<BuiltFile>): Promise<string | null> => {
-    if (!deps.saveFile) throw new CodedError('app.not_supported', 'Saving with a dialog is for the desktop app; the browser downloads the file instead.');
-    return deps.saveFile(await build());
-  };
+  /** Builds the file, then saves it the platform's way. */
+  const save = async (build: () => Promise<BuiltFile>): Promise<SavedFile> => deps.saveFile(await build());
   return {
     'doors.place': (p) => doors.place(p.doorId, { floor: p.floor, group: p.group, unit: p.unit }),
     'doors.summaries': (p) => doors.summaries(p.siteId),
@@ -48,7 +44,7 @@ export function createBuildingHandlers(deps: BuildingHandlerDeps): Pick<RequestH
     'bulk.runs': (p) => bulk.runs(p.siteId),
     'bulk.control': (p) => bulk.control(p.runId, p.action),
     'report.build': (p) => reports.build(p),
-    'report.save': async (p) => ({ savedTo: await saveWithDialog(() => reports.build(p)) }),
-    'codes.saveExport': async (p) => ({ savedTo: await saveWithDialog(() => reports.exportCodes(p.siteId, p.includePins)) }),
+    'report.save': (p) => save(() => reports.build(p)),
+    'codes.saveExport': (p) => save(() => reports.exportCodes(p.siteId, p.includePins)),
   };
 }

@@ -10,7 +10,8 @@ import { createLockManager } from '../locks/lock-manager';
 import { createLockRevival } from '../locks/lock-revival';
 import { createPastEndWatch } from '../codes/past-end-watch';
 import { createLengthLearning } from '../codes/length-learning';
-import { systemClock, type Clock } from '../ports/clock';
+import type { Clock } from '../ports/clock';
+import { WallClock } from '../ports/wall-clock';
 import { ShiftableClock } from '../queue/shiftable-clock';
 import { createOperationQueue } from '../queue/operation-queue';
 import { defaultRetryRules } from '../queue/operation-records';
@@ -21,7 +22,7 @@ import type { FieldCipher } from '../secrets/field-cipher';
 import { openShardedStore } from '../store/open-sharded-store';
 import type { ShardedStore } from '../store/store-v2';
 import { listSerialPorts } from '../transport/list-serial-ports';
-import type { AppServices, AppServicesOptions } from './app-services';
+import type { AppServices, AppServicesOptions, BuildFacts } from './app-services';
 import { createControllerOpener, defaultDoorName } from './controller-opener';
 import { createBluetoothOpener } from './bluetooth-opener';
 import { createBluetoothRadios } from './bluetooth-radios';
@@ -30,7 +31,12 @@ import { createBluetoothDoors } from '../sites/bluetooth-doors';
 import { createNukiBluetoothLocks } from '../nuki/nuki-bluetooth-locks';
 import { createDemoControls } from './demo-controls';
 import { createBuildingDemo } from './building-demo';
-import { openPrivateData, processMemoryVault } from './open-private-data';
+import { openPrivateData } from './open-private-data';
+import { createMemoryPlatform } from './memory-platform';
+import { createPowerResume } from './power-resume';
+import { createWorkSignal } from './work-signal';
+import { buildDiagnostics } from '../diagnostics/diagnostics-zip';
+import { collectDiagnosticsInput } from '../diagnostics/collect-diagnostics';
 import { createRequestHandlers } from './request-handlers';
 import { wireSync } from './wire-sync';
 import { createBuildingHandlers } from './building-handlers';
@@ -63,11 +69,18 @@ async function openAppStore(dir: string, log: (line: string) => void, pinCipher:
  *   all of them ─▶ request handlers ─▶ (dispatcher, by the transport);  changes ─▶ event hub ─▶ UI
  */
 export async function createAppServices(options: AppServicesOptions & { clock?: Clock }): Promise<AppServices> {
-  const log = (line: string) => console.error(`[lockbench] ${line}`);
-  const shiftable = options.demoClock ? new ShiftableClock() : null;
-  const clock = options.clock ?? shiftable ?? systemClock;
+  const platform = options.platform ?? createMemoryPlatform();
+  const log = (line: string) => platform.log.warn(line);
+  const wall = options.demoClock ? new ShiftableClock() : new WallClock();
+  const shiftable = wall instanceof ShiftableClock ? wall : null;
+  const clock = options.clock ?? wall;
   const now = () => clock.now();
-  const vault = options.secrets ?? processMemoryVault();
+  const vault = platform.secrets;
+  const build: BuildFacts = {
+    version: options.version, isSigned: false, commit: null,
+    runtime: { node: process.versions.node, os: `${process.platform} ${process.arch}` },
+    ...options.build,
+  };
   const privateData = await openPrivateData({ dataDir: options.dataDir, host: options.host, vault, log });
   // The cloud outbox is filled in the same commit as the code change it carries (see sync/outbox-rules.ts).
   let storeRef: ShardedStore | null = null;
@@ -119,8 +132,10 @@ export async function createAppServices(options: AppServicesOptions & { clock?: 
   const revival = createLockRevival({ locks, clock, backoffMs: options.revivalBackoffMs });
   /** Bulk runs follow the queue too (what is on the air now), once the bulk service exists. */
   let noteBulk: (siteId: string) => void = () => {};
+  const work = createWorkSignal(store, log);
   const onQueueChanged = (siteId: string) => {
     noteBulk(siteId);
+    work.note();
     void queueService.list(siteId).then((items) => events.emit('queue.changed', { siteId, items })).catch(() => {});
   };
   const queue = createOperationQueue({
@@ -209,17 +224,29 @@ export async function createAppServices(options: AppServicesOptions & { clock?: 
     doors: createDoorPlaces({ store, doorView: (door) => sites.doorView(door), onDoorsChanged: (doors) => doors.forEach((d) => events.emit('doors.changed', d)) }),
     bulk,
     reports: createReportService({ store, now, version: options.version, unmanagedOf: (doorId) => unmanaged.list(doorId) }),
-    saveFile: options.saveFile ?? null,
+    saveFile: (file) => platform.saveFile(file),
   });
   const handlers = {
     ...sync.handlers,
     ...building,
     ...createRequestHandlers({
       sites, codes, queue: queueService, unmanaged, bluetooth, listPorts: () => listSerialPorts(),
+      saveDiagnostics: () => saveDiagnostics(),
       info: () => ({ version: options.version, host: options.host, dataDir: options.dataDir, storeNotice: [...privateData.notices, ...store.notices()].join(' ') || null, now: clock.now().toISOString(), demoClock: shiftable !== null }),
     }),
     ...demo.handlers,
   };
+  async function saveDiagnostics() {
+    return platform.saveFile(buildDiagnostics(await collectDiagnosticsInput({ store, platform, build, now })));
+  }
+  const stopResume = platform.onResume(createPowerResume({
+    clock: options.clock ? null : wall,
+    openSiteIds: () => store.index.read().sites.filter((s) => locks.status(s.id).state === 'ready').map((s) => s.id),
+    kickSite: (siteId) => queue.kickSite(siteId),
+    watchSite: (siteId) => timeKeeper.watchSite(siteId),
+    syncNow: () => void sync.engine.syncNow().catch(() => {}),
+    log: (line) => platform.log.info(line),
+  }));
 
   sync.start();
   const ready = (async () => {
@@ -237,8 +264,11 @@ export async function createAppServices(options: AppServicesOptions & { clock?: 
     handlers,
     events,
     ready,
+    work,
+    saveDiagnostics,
     async close() {
       isClosing = true;
+      stopResume();
       await sync.close();
       bulk.close();
       revival.close();

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppServices } from './app-services';
 import { createAppServices } from './create-app-services';
+import { createMemoryPlatform } from './memory-platform';
 import { createMemoryVault } from '../secrets/key-vault';
 import { waitUntil } from '../zwave/test-support';
 
@@ -15,7 +16,7 @@ let dataDir: string;
 let services: AppServices;
 const vault = createMemoryVault();
 const start = async () => {
-  services = await createAppServices({ dataDir, host: 'browser', version: 'test', secrets: vault, syncIntervalMs: 3_600_000, syncDebounceMs: 3_600_000 });
+  services = await createAppServices({ dataDir, host: 'browser', version: 'test', platform: createMemoryPlatform({ secrets: vault }), syncIntervalMs: 3_600_000, syncDebounceMs: 3_600_000 });
   await services.ready;
 };
 const front = async () => (await services.handlers['doors.list']({ siteId: 'demo' })).find((d) => d.name === 'Front door')!;

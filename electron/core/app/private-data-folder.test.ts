@@ -6,6 +6,7 @@ import type { AccessCode } from '../../../shared/domain/access-code';
 import { createMemoryVault } from '../secrets/key-vault';
 import type { AppServices } from './app-services';
 import { createAppServices } from './create-app-services';
+import { createMemoryPlatform } from './memory-platform';
 
 /**
  * The whole app on the demo site (real store on disk, real zwave-js on the virtual stick), started on a data folder
@@ -57,7 +58,7 @@ beforeAll(async () => {
   const hex = { S0_Legacy: OLD_KEY_HEX, S2_Unauthenticated: 'b2'.repeat(16), S2_Authenticated: 'c3'.repeat(16), S2_AccessControl: 'd4'.repeat(16) };
   await writeFile(join(dataDir, 'network-keys.json'), JSON.stringify(hex, null, 2), { mode: 0o644 });
   await chmod(join(dataDir, 'network-keys.json'), 0o644);
-  services = await createAppServices({ dataDir, host: 'browser', version: 'test', secrets: vault });
+  services = await createAppServices({ dataDir, host: 'browser', version: 'test', platform: createMemoryPlatform({ secrets: vault }) });
   await services.ready;
 }, 120_000);
 afterAll(async () => {
@@ -72,7 +73,7 @@ describe.skipIf(process.platform === 'win32')('nothing on the laptop leaks', () 
   });
 
   it('refuses a second Lockbench on the same folder, naming this process', async () => {
-    await expect(createAppServices({ dataDir, host: 'electron', version: 'test', secrets: vault })).rejects.toMatchObject({
+    await expect(createAppServices({ dataDir, host: 'electron', version: 'test', platform: createMemoryPlatform({ secrets: vault }) })).rejects.toMatchObject({
       code: 'store.locked',
       message: expect.stringContaining(`process ${process.pid}`),
     });
@@ -106,7 +107,7 @@ describe.skipIf(process.platform === 'win32')('nothing on the laptop leaks', () 
     for (const folder of [dataDir, ...folders.map((e) => join(e.parentPath, e.name))]) expect((await stat(folder)).mode & 0o777).toBe(0o700);
 
     // The same folder opens again with its key: every PIN is back.
-    services = await createAppServices({ dataDir, host: 'browser', version: 'test', secrets: vault, connectDemoOnStart: false });
+    services = await createAppServices({ dataDir, host: 'browser', version: 'test', platform: createMemoryPlatform({ secrets: vault }), connectDemoOnStart: false });
     const codes = await services.handlers['codes.list']({ doorId: front.id });
     expect(codes.find((c) => c.name === 'Resident')?.code).toBe(PROGRAMMED.front);
     await services.close();
@@ -114,10 +115,10 @@ describe.skipIf(process.platform === 'win32')('nothing on the laptop leaks', () 
 
   it('with another key the app does not start (secrets.unavailable) and the folder is left as it was', async () => {
     const before = await filesIn(dataDir);
-    await expect(createAppServices({ dataDir, host: 'browser', version: 'test', secrets: createMemoryVault() })).rejects.toMatchObject({
+    await expect(createAppServices({ dataDir, host: 'browser', version: 'test', platform: createMemoryPlatform({ secrets: createMemoryVault() }) })).rejects.toMatchObject({
       code: 'secrets.unavailable',
     });
     expect(await filesIn(dataDir)).toEqual(before);
-    services = await createAppServices({ dataDir, host: 'browser', version: 'test', secrets: vault, connectDemoOnStart: false }); // (for afterAll)
+    services = await createAppServices({ dataDir, host: 'browser', version: 'test', platform: createMemoryPlatform({ secrets: vault }), connectDemoOnStart: false }); // (for afterAll)
   });
 });

@@ -18,6 +18,8 @@ export interface HandlerDeps {
   bluetooth: BluetoothDoors;
   listPorts: () => Promise<SerialPortList>;
   info: () => ValueOf<'app.info'>;
+  /** Builds the support zip and saves it the platform's way. */
+  saveDiagnostics: () => Promise<ValueOf<'app.saveDiagnostics'>>;
 }
 
 /** Maps every contract channel (but the demo controls and the cloud channels: sync-handlers.ts) to its service call. Payloads arrive already validated by the dispatcher. */
@@ -25,6 +27,7 @@ export function createRequestHandlers(deps: HandlerDeps): Omit<RequestHandlers, 
   const { sites, codes, queue, unmanaged, bluetooth } = deps;
   return {
     'app.info': async () => deps.info(),
+    'app.saveDiagnostics': () => deps.saveDiagnostics(),
     'ports.list': () => deps.listPorts(),
     'sites.list': async () => sites.list(),
     'sites.connect': (p) => sites.connect(p),

@@ -113,7 +113,7 @@ export const fakeValues: { [C in RequestChannel]: ValueOf<C> } = {
   'doors.summaries': [{ door_id: 'door-1', active_codes: 1, waiting: 0, failed: 0, last_check: { checked_at: at, overall: 'pass' } }],
   'doors.checkHistory': [{ door_id: 'door-1', checked_at: at, overall: 'pass', items: [], codes_from_elsewhere: 0 }],
   'codes.export': fakeFile,
-  'codes.saveExport': { savedTo: '/home/ana/Documents/codes.csv' },
+  'codes.saveExport': { outcome: 'saved', path: '/home/ana/Documents/codes.csv' },
   'bulk.importCsv': { codes: [{ name: 'Resident', pin: null, unit: '1.02', window: null }], lines: [2], problems: [{ line: 3, reason: 'the PIN has letters' }] },
   'bulk.preview': {
     pins: ['735194'],
@@ -124,13 +124,15 @@ export const fakeValues: { [C in RequestChannel]: ValueOf<C> } = {
   'bulk.runs': [fakeRun],
   'bulk.control': { ...fakeRun, state: 'paused', phase: 'paused' },
   'report.build': { ...fakeFile, fileName: 'report.pdf', mimeType: 'application/pdf' },
-  'report.save': { savedTo: null },
+  'report.save': { outcome: 'cancelled' },
+  'app.saveDiagnostics': { outcome: 'download', file: { fileName: 'lockbench-diagnostics.zip', mimeType: 'application/zip', base64: 'UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==', bytes: 22 } },
   'demo.building': fakeSite,
 };
 
 /** A minimal valid payload for every channel: removing any one key makes it invalid. */
 export const minimalPayloads: { [C in RequestChannel]: PayloadOf<C> } = {
   'app.info': {},
+  'app.saveDiagnostics': {},
   'ports.list': {},
   'sites.list': {},
   'sites.connect': { connection: { kind: 'demo' } },
