@@ -1,14 +1,29 @@
-import { app, session, type WebContents } from 'electron';
+import type { App, Session, WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../host/security-headers';
 import type { RendererPage } from './renderer-page';
 
+/** The parts of Electron hardening touches (the stand-in's in tests). */
+export interface HardeningTarget {
+  app: Pick<App, 'on'>;
+  session: { defaultSession: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'> & { webRequest: Pick<Session['webRequest'], 'onHeadersReceived'> } };
+}
+
+/** What hardening needs to know about this run. */
+export interface HardeningOptions {
+  page: RendererPage;
+  /** Packaged: DevTools that open anyway (a shortcut, a debugger) are closed at once. */
+  isPackaged: boolean;
+  log: (line: string) => void;
+}
+
 /**
- * Locks the Electron side down (https://www.electronjs.org/docs/latest/tutorial/security): the session adds our CSP to
- * every response and grants no permission; every web contents may show only our page, opens no windows and attaches
- * no webviews. Call once, before the first window.
+ * Locks the Electron side down (https://www.electronjs.org/docs/latest/tutorial/security): the session grants no
+ * permission and adds our CSP to every network response (the dev server; app:// responses carry it themselves, see
+ * app-protocol.ts); every web contents may show only our page, opens no windows, attaches no webviews, and keeps no
+ * DevTools when packaged. Call once, before the first window.
  */
-export function hardenElectron(page: RendererPage, log: (line: string) => void): void {
-  const ses = session.defaultSession;
+export function hardenElectron(electron: HardeningTarget, options: HardeningOptions): void {
+  const ses = electron.session.defaultSession;
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
@@ -16,10 +31,11 @@ export function hardenElectron(page: RendererPage, log: (line: string) => void):
   ses.setPermissionCheckHandler(() => false);
   ses.setDevicePermissionHandler(() => false);
 
-  app.on('web-contents-created', (_event, contents) => hardenContents(contents, page, log));
+  electron.app.on('web-contents-created', (_event, contents) => hardenContents(contents, options));
 }
 
-function hardenContents(contents: WebContents, page: RendererPage, log: (line: string) => void): void {
+function hardenContents(contents: WebContents, options: HardeningOptions): void {
+  const { page, log } = options;
   contents.setWindowOpenHandler(() => {
     log('[main] refused to open a new window');
     return { action: 'deny' };
@@ -33,4 +49,10 @@ function hardenContents(contents: WebContents, page: RendererPage, log: (line: s
   contents.on('will-navigate', keepOnOurPage);
   contents.on('will-redirect', keepOnOurPage);
   contents.on('will-attach-webview', (event) => event.preventDefault());
+  if (options.isPackaged) {
+    contents.on('devtools-opened', () => {
+      log('[main] closed DevTools (not available in packaged builds)');
+      contents.closeDevTools();
+    });
+  }
 }

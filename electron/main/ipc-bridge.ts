@@ -1,4 +1,4 @@
-import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron';
 import { fail, type Result } from '../../shared/result';
 import type { Dispatch } from '../core/ipc/dispatcher';
 import type { EventHub } from '../core/ipc/event-hub';
@@ -6,8 +6,9 @@ import { createInFlightLimit } from '../core/ipc/in-flight-limit';
 import { EVENT_IPC, REQUEST_IPC } from '../preload/ipc-channels';
 import { isTrustedSender, type RendererPage, type SenderFacts } from './renderer-page';
 
-/** What the IPC bridge needs: the dispatcher, the window it trusts (null while there is none) and our page. */
+/** What the IPC bridge needs: Electron's ipcMain, the dispatcher, the window it trusts (null while there is none) and our page. */
 export interface IpcBridgeOptions {
+  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
   dispatch: Dispatch;
   getWindow: () => BrowserWindow | null;
   page: RendererPage;
@@ -20,6 +21,7 @@ export interface IpcBridgeOptions {
  * requests at once get `ipc.busy`. Returns an unregister.
  */
 export function registerIpcBridge(options: IpcBridgeOptions): () => void {
+  const { ipcMain } = options;
   const limit = createInFlightLimit(); // one window: one limit
   ipcMain.handle(REQUEST_IPC, async (event: IpcMainInvokeEvent, message: unknown): Promise<Result<unknown>> => {
     const window = options.getWindow();

@@ -1,24 +1,30 @@
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createRendererPage, isTrustedSender } from './renderer-page';
+import { APP_PAGE_URL, createRendererPage, isTrustedSender } from './renderer-page';
 
-const indexFileUrl = pathToFileURL('/opt/Lockbench/resources/app.asar/out/renderer/index.html').href;
+describe('createRendererPage (the built renderer on app://lockbench)', () => {
+  const page = createRendererPage();
 
-describe('createRendererPage (built file)', () => {
-  const page = createRendererPage({ indexFileUrl });
-
-  it('loads the built index and accepts it with any hash or query', () => {
-    expect(page.url).toBe(indexFileUrl);
-    expect(page.isOurPage(indexFileUrl)).toBe(true);
-    expect(page.isOurPage(`${indexFileUrl}#/doors/1`)).toBe(true);
-    expect(page.isOurPage(`${indexFileUrl}?x=1`)).toBe(true);
+  it('loads app://lockbench/index.html and accepts it with any hash or query', () => {
+    expect(page.url).toBe('app://lockbench/index.html');
+    expect(APP_PAGE_URL).toBe(page.url);
+    for (const url of ['app://lockbench/index.html', 'app://lockbench/index.html#/doors/1', 'app://lockbench/index.html?x=1', 'app://lockbench/', 'app://LOCKBENCH/index.html']) {
+      expect(page.isOurPage(url), url).toBe(true);
+    }
   });
 
-  it('refuses every other page', () => {
+  it('refuses every other page: file://, other hosts, ports, users, paths and schemes', () => {
     for (const url of [
-      pathToFileURL('/opt/Lockbench/resources/app.asar/out/renderer/other.html').href,
-      pathToFileURL('/etc/passwd').href,
-      'file://evil-host/opt/Lockbench/resources/app.asar/out/renderer/index.html',
+      'file:///opt/Lockbench/resources/app.asar/out/renderer/index.html',
+      'file:///etc/passwd',
+      'app://evil/index.html',
+      'app://lockbench.evil/index.html',
+      'app://lockbench:8080/index.html',
+      'app://user@lockbench/index.html',
+      'app://lockbench/other.html',
+      'app://lockbench/assets/index.js',
+      'app://lockbench/../index.html/x',
+      'apps://lockbench/index.html',
+      'https://lockbench/index.html',
       'https://evil.example/index.html',
       'http://127.0.0.1:5173/',
       'data:text/html,<script>1</script>',
@@ -31,34 +37,28 @@ describe('createRendererPage (built file)', () => {
     }
   });
 
-  it('folds case only where paths are case-insensitive', () => {
-    const upper = indexFileUrl.replace('Lockbench', 'LOCKBENCH');
-    expect(page.isOurPage(upper)).toBe(false);
-    expect(createRendererPage({ indexFileUrl, isCaseInsensitive: true }).isOurPage(upper)).toBe(true);
-  });
-
   it('ignores a dev server URL that is not local http', () => {
-    for (const devServerUrl of ['https://evil.example/', 'http://evil.example:5173/', 'file:///tmp/x.html', 'garbage']) {
-      expect(createRendererPage({ indexFileUrl, devServerUrl }).url).toBe(indexFileUrl);
+    for (const devServerUrl of ['https://evil.example/', 'http://evil.example:5173/', 'file:///tmp/x.html', 'app://lockbench/', 'garbage']) {
+      expect(createRendererPage({ devServerUrl }).url).toBe(APP_PAGE_URL);
     }
   });
 });
 
 describe('createRendererPage (dev server)', () => {
-  const page = createRendererPage({ indexFileUrl, devServerUrl: 'http://localhost:5173/' });
+  const page = createRendererPage({ devServerUrl: 'http://localhost:5173/' });
 
   it('loads the dev server and accepts only its origin', () => {
     expect(page.url).toBe('http://localhost:5173/');
     expect(page.isOurPage('http://localhost:5173/#/x')).toBe(true);
     expect(page.isOurPage('http://localhost:5174/')).toBe(false);
     expect(page.isOurPage('http://127.0.0.1:5173/')).toBe(false);
-    expect(page.isOurPage(indexFileUrl)).toBe(false);
+    expect(page.isOurPage(APP_PAGE_URL)).toBe(false);
   });
 });
 
 describe('isTrustedSender', () => {
-  const page = createRendererPage({ indexFileUrl });
-  const ours = { webContentsId: 7, frame: { url: `${indexFileUrl}#/`, isMainFrame: true } };
+  const page = createRendererPage();
+  const ours = { webContentsId: 7, frame: { url: `${APP_PAGE_URL}#/`, isMainFrame: true } };
 
   it('trusts the main frame of our window on our page', () => {
     expect(isTrustedSender(ours, 7, page)).toBe(true);

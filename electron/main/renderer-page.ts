@@ -2,42 +2,43 @@
  * Which page is "ours" in the Electron window, and which IPC senders may be trusted. Pure (no 'electron' import) so
  * it is tested under Node; electron/main feeds it facts read from Electron's objects.
  */
+import { APP_HOST, APP_SCHEME } from './app-protocol';
 
-/** Where the renderer comes from: the built index.html, or the electron-vite dev server while developing. */
+/** Where the renderer comes from: the built renderer on app://lockbench, or the electron-vite dev server while developing. */
 export interface RendererPage {
   /** What the window loads. */
   url: string;
-  /** True for our page (any hash or query), false for anything else: other files, other origins, data:, about:. */
+  /** True for our page (any hash or query), false for anything else: other paths, hosts and schemes, file:, data:, about:. */
   isOurPage(url: string): boolean;
 }
 
 /** Options for createRendererPage. */
 export interface RendererPageOptions {
-  /** file:// URL of out/renderer/index.html (from pathToFileURL). */
-  indexFileUrl: string;
-  /** ELECTRON_RENDERER_URL in development; ignored unless it is http on localhost/127.0.0.1. */
+  /** ELECTRON_RENDERER_URL in development (never passed when packaged); ignored unless it is http on localhost/127.0.0.1. */
   devServerUrl?: string | undefined;
-  /** Windows paths are case-insensitive. */
-  isCaseInsensitive?: boolean;
 }
+
+/** The built renderer's page, served by app-protocol.ts. */
+export const APP_PAGE_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 
 const LOCAL_DEV_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-/** Creates the page policy. A dev server URL that is not local http is ignored (no remote content, ever). */
-export function createRendererPage(options: RendererPageOptions): RendererPage {
+/**
+ * Creates the page policy. The built page is `app://lockbench/index.html` (also accepted as `app://lockbench/`, which
+ * serves the same file). A dev server URL that is not local http is ignored (no remote content, ever).
+ */
+export function createRendererPage(options: RendererPageOptions = {}): RendererPage {
   const dev = parse(options.devServerUrl);
   if (dev && dev.protocol === 'http:' && LOCAL_DEV_HOSTS.has(dev.hostname)) {
     return { url: dev.href, isOurPage: (url) => parse(url)?.origin === dev.origin };
   }
-  const index = parse(options.indexFileUrl);
-  if (!index || index.protocol !== 'file:') throw new Error('The renderer index must be a file:// URL.');
-  const fold = (path: string) => (options.isCaseInsensitive ? path.toLowerCase() : path);
-  const indexPath = fold(decodePath(index.pathname));
   return {
-    url: index.href,
+    url: APP_PAGE_URL,
     isOurPage(url) {
       const candidate = parse(url);
-      return candidate?.protocol === 'file:' && candidate.host === '' && fold(decodePath(candidate.pathname)) === indexPath;
+      if (!candidate || candidate.protocol !== `${APP_SCHEME}:` || candidate.hostname.toLowerCase() !== APP_HOST) return false;
+      if (candidate.port || candidate.username || candidate.password) return false;
+      return candidate.pathname === '/index.html' || candidate.pathname === '/';
     },
   };
 }
@@ -66,13 +67,5 @@ function parse(url: string | undefined): URL | null {
     return new URL(url);
   } catch {
     return null;
-  }
-}
-
-function decodePath(pathname: string): string {
-  try {
-    return decodeURIComponent(pathname);
-  } catch {
-    return pathname;
   }
 }

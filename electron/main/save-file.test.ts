@@ -16,16 +16,16 @@ describe('saving a built file with the desktop app’s dialog', () => {
     const asked: SaveDialogOptions[] = [];
     const target = join(dir, 'picked.pdf');
     const save = createDialogSaveFile({ showSaveDialog: async (_w, options) => (asked.push(options), { canceled: false, filePath: target }) }, () => window, '/home/ana/Documents');
-    expect(await save(report)).toBe(target);
+    expect(await save(report)).toEqual({ outcome: 'saved', path: target });
     expect(await readFile(target, 'utf8')).toBe('%PDF-1.7 test');
     expect(asked[0]).toMatchObject({ defaultPath: '/home/ana/Documents/Lockbench report - Building demo - 2026-11-30.pdf', filters: [{ name: 'PDF', extensions: ['pdf'] }] });
   });
 
   it('writes nothing when the dialog is cancelled or there is no window', async () => {
     const cancelled = createDialogSaveFile({ showSaveDialog: async () => ({ canceled: true, filePath: '' }) }, () => window, dir);
-    expect(await cancelled(report)).toBeNull();
+    expect(await cancelled(report)).toEqual({ outcome: 'cancelled' });
     const noWindow = createDialogSaveFile({ showSaveDialog: async () => ({ canceled: false, filePath: join(dir, 'never.pdf') }) }, () => null, dir);
-    expect(await noWindow(report)).toBeNull();
+    expect(await noWindow(report)).toEqual({ outcome: 'cancelled' });
     await expect(readFile(join(dir, 'never.pdf'))).rejects.toThrow();
   });
 });

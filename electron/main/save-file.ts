@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { BrowserWindow, SaveDialogOptions, SaveDialogReturnValue } from 'electron';
-import type { BuiltFile } from '../../shared/domain/report';
+import type { BuiltFile, SavedFile } from '../../shared/domain/report';
 
 /** The part of Electron's dialog module used here (a stand-in in tests). */
 export interface SaveDialog {
@@ -9,13 +9,14 @@ export interface SaveDialog {
 }
 
 /**
- * Saves a built file (report, codes export) where the installer picks in the system save dialog, suggesting its
- * name in the Documents folder; null when the dialog was cancelled. The bytes come from main (never from the page).
+ * Saves a built file (report, codes export, diagnostics) where the installer picks in the system save dialog,
+ * suggesting its name in the Documents folder: `saved` with the path, or `cancelled` when the dialog was closed (or
+ * there is no window to ask in). The bytes come from main (never from the page).
  */
-export function createDialogSaveFile(dialog: SaveDialog, getWindow: () => BrowserWindow | null, documentsDir: string): (file: BuiltFile) => Promise<string | null> {
+export function createDialogSaveFile(dialog: SaveDialog, getWindow: () => BrowserWindow | null, documentsDir: string): (file: BuiltFile) => Promise<SavedFile> {
   return async (file) => {
     const window = getWindow();
-    if (!window) return null;
+    if (!window) return { outcome: 'cancelled' };
     const extension = extname(file.fileName).slice(1);
     const picked = await dialog.showSaveDialog(window, {
       title: 'Save',
@@ -23,8 +24,8 @@ export function createDialogSaveFile(dialog: SaveDialog, getWindow: () => Browse
       filters: extension ? [{ name: extension.toUpperCase(), extensions: [extension] }] : [],
       properties: ['createDirectory', 'showOverwriteConfirmation'],
     });
-    if (picked.canceled || !picked.filePath) return null;
+    if (picked.canceled || !picked.filePath) return { outcome: 'cancelled' };
     await writeFile(picked.filePath, Buffer.from(file.base64, 'base64'));
-    return picked.filePath;
+    return { outcome: 'saved', path: picked.filePath };
   };
 }

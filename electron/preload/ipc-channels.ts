@@ -65,6 +65,7 @@ export const requestChannelNames = [
   'bulk.control',
   'report.build',
   'report.save',
+  'app.saveDiagnostics',
   'demo.building',
 ] as const satisfies readonly RequestChannel[];
 
