@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maskPin } from '../shared/codes/pin-mask';
 import { BUILDING_DOORS } from '../electron/core/demo/building/building-doors';
@@ -446,6 +447,21 @@ describe('bulk codes on the building demo, then its commissioning report', () =>
     expect(exportRows.map((r) => key({ door: r.door!, name: r.code_name!, pin: r.pin! })).sort(), 'a row per code').toEqual(expectedMasked);
     const text = exported.bytes.toString('utf8');
     for (const pin of expected.map((e) => e.pin)) expect(text).not.toContain(pin);
+  });
+
+  it('saves diagnostics from the keyboard: a zip of the redacted log, build facts and what is inside, with no PIN', async () => {
+    await expectAccessible('the help section', 'section[aria-label="Help"]');
+    const saved = await downloadBy('save-diagnostics');
+    expect(saved.download.suggestedFilename()).toMatch(/^lockbench-diagnostics-\d{4}-\d{2}-\d{2}-\d{4}\.zip$/);
+    await page.locator('[data-testid="diagnostics-outcome"][data-how="downloaded"]').waitFor(WAIT);
+    const entries = unzipSync(new Uint8Array(saved.bytes));
+    const names = Object.keys(entries);
+    expect(names).toEqual(expect.arrayContaining(['README.txt', 'about.json', 'crash-dumps.json']));
+    const logs = names.filter((n) => n.startsWith('logs/'));
+    expect(logs.length).toBeGreaterThan(0);
+    const text = names.map((n) => strFromU8(entries[n]!)).join('\n');
+    expect(JSON.parse(strFromU8(entries['about.json']!))).toMatchObject({ build: { version: expect.any(String), isSigned: false } });
+    for (const pin of [masterPin, ...STAFF.map((s) => s.pin), ...residents.map((r) => r.pin)]) expect(text).not.toContain(pin);
   });
 
   it('never prints a PIN in the host output', () => {

@@ -1,15 +1,14 @@
-import type { BuiltFile } from '../../../shared/domain/report';
+import type { BuiltFile, SavedFile } from '../../../shared/domain/report';
 import type { Result } from '../../../shared/result';
-import type { RendererBridge } from './bridge/renderer-bridge';
 
 /**
- * Getting a file main built (the commissioning report, the codes export) onto the installer's disk, the one way for
- * both. In the desktop app a channel that saves with main's dialog is used when there is one (`report.save`); in the
- * browser host — or for a file without such a channel — the built file is downloaded (a Blob and an `<a download>`
- * click; Electron shows its own save dialog for a download).
+ * Getting a file main built (the commissioning report, the codes export, diagnostics) onto the installer's disk, the
+ * one way for both hosts. The page asks main to save it (`report.save`, `codes.saveExport`, `app.saveDiagnostics`);
+ * main's platform decides how and says what it did. The page never asks which host it runs in.
  *
- *   desktop + saveWithDialog ─▶ main's save dialog ─▶ saved to a path | cancelled
- *   otherwise                ─▶ build ─▶ Blob ─▶ <a download> click ─▶ revoke the URL
+ *   save channel ─▶ { saved, path }     (desktop: main's save dialog)
+ *                ─▶ { cancelled }       (the dialog was closed)
+ *                ─▶ { download, file }  (browser host) ─▶ Blob ─▶ <a download> click ─▶ revoke the URL
  */
 
 /** Where a file went: saved by main at a path, downloaded by the page, or not saved (the dialog was cancelled). */
@@ -55,42 +54,19 @@ export function downloadBuiltFile(file: BuiltFile, host: DownloadHost = browserH
   host.later(() => host.revokeObjectURL(url));
 }
 
-/** How one file is produced: built by main (always), and saved by main with its dialog (desktop only, optional). */
-export interface FileSource {
-  build: () => Promise<Result<BuiltFile>>;
-  saveWithDialog?: () => Promise<Result<{ savedTo: string | null }>>;
-}
-
-/** Saves built files the host's way; asks main once which host it is (`app.info`). */
+/** Saves files through main's platform, downloading those it hands back (the browser host). */
 export class FileSaver {
-  #isDesktop: Promise<boolean> | null = null;
+  constructor(private readonly download: (file: BuiltFile) => void = (file) => downloadBuiltFile(file)) {}
 
-  constructor(
-    private readonly bridge: RendererBridge,
-    private readonly download: (file: BuiltFile) => void = (file) => downloadBuiltFile(file),
-  ) {}
-
-  /** True in the desktop app (main can show a save dialog); false in the browser host. */
-  isDesktop(): Promise<boolean> {
-    this.#isDesktop ??= this.bridge.request('app.info', {}).then((info) => {
-      if (!info.ok) this.#isDesktop = null; // ask again next time
-      return info.ok && info.value.host === 'electron';
-    });
-    return this.#isDesktop;
-  }
-
-  /** Saves (desktop, with a dialog channel) or downloads the file; a failure comes back as its error. */
-  async save(source: FileSource): Promise<Result<SaveOutcome>> {
-    if (source.saveWithDialog && (await this.isDesktop())) {
-      const saved = await source.saveWithDialog();
-      if (saved.ok) return { ok: true, value: saved.value.savedTo === null ? { how: 'cancelled' } : { how: 'saved', savedTo: saved.value.savedTo } };
-      // Main says this host cannot show a dialog after all: download instead.
-      if (saved.error.code !== 'app.not_supported') return saved;
-    }
-    const built = await source.build();
-    if (!built.ok) return built;
-    this.download(built.value);
-    return { ok: true, value: { how: 'downloaded', fileName: built.value.fileName, bytes: built.value.bytes } };
+  /** Asks main to save (one save channel), downloads a file handed back; a failure comes back as its error. */
+  async save(saveChannel: () => Promise<Result<SavedFile>>): Promise<Result<SaveOutcome>> {
+    const saved = await saveChannel();
+    if (!saved.ok) return saved;
+    const value = saved.value;
+    if (value.outcome === 'saved') return { ok: true, value: { how: 'saved', savedTo: value.path } };
+    if (value.outcome === 'cancelled') return { ok: true, value: { how: 'cancelled' } };
+    this.download(value.file);
+    return { ok: true, value: { how: 'downloaded', fileName: value.file.fileName, bytes: value.file.bytes } };
   }
 }
 

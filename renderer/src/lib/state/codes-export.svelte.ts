@@ -4,8 +4,8 @@ import type { FileSaver, SaveOutcome } from '../save-file';
 
 /**
  * "Export codes (CSV)" for the chosen site: every code and its door as CSV (`codes.export`), PINs masked unless
- * "include full PINs" is ticked. Saved the one way files are (save-file.ts): with main's save dialog in the desktop
- * app (`codes.saveExport`), downloaded in the browser.
+ * "include full PINs" is ticked. Saved the one way files are (save-file.ts, `codes.saveExport`): with main's save
+ * dialog in the desktop app, downloaded in the browser.
  */
 export class CodesExport {
   includePins = $state(false);
@@ -27,10 +27,7 @@ export class CodesExport {
     this.error = null;
     this.outcome = null;
     const includePins = this.includePins;
-    const result = await this.saver.save({
-      build: () => this.bridge.request('codes.export', { siteId, includePins }),
-      saveWithDialog: () => this.bridge.request('codes.saveExport', { siteId, includePins }),
-    });
+    const result = await this.saver.save(() => this.bridge.request('codes.saveExport', { siteId, includePins }));
     this.isExporting = false;
     if (!result.ok) {
       this.error = result.error;

@@ -6,19 +6,20 @@ import { CodesExport } from './codes-export.svelte';
 
 const csv: BuiltFile = { fileName: 'demo-site-codes.csv', mimeType: 'text/csv', base64: btoa('a,b\n'), bytes: 4 };
 
-function setup(siteId: string | null = 'site-1', host: 'electron' | 'browser' = 'browser') {
-  const bridge = new FakeBridge()
-    .answer('app.info', { version: '0.1.0', host, dataDir: '/d', storeNotice: null, now: '2025-01-01T10:00:00.000Z', demoClock: false })
-    .answer('codes.export', csv)
-    .answer('codes.saveExport', { savedTo: '/home/ana/Documents/demo-site-codes.csv' });
+/** `desktop`: main saves with its dialog; `browser`: main hands the CSV back to download. */
+function setup(siteId: string | null = 'site-1', host: 'desktop' | 'browser' = 'browser') {
+  const bridge = new FakeBridge().answer(
+    'codes.saveExport',
+    host === 'desktop' ? { outcome: 'saved', path: '/home/ana/Documents/demo-site-codes.csv' } : { outcome: 'download', file: csv },
+  );
   const downloaded: BuiltFile[] = [];
-  const exporter = new CodesExport(bridge, new FileSaver(bridge, (file) => downloaded.push(file)), () => siteId);
+  const exporter = new CodesExport(bridge, new FileSaver((file) => downloaded.push(file)), () => siteId);
   return { bridge, exporter, downloaded };
 }
 
 describe('CodesExport', () => {
   it('saves with main’s dialog in the desktop app, and says where', async () => {
-    const { bridge, exporter, downloaded } = setup('site-1', 'electron');
+    const { bridge, exporter, downloaded } = setup('site-1', 'desktop');
     expect(await exporter.run()).toBe(true);
     expect(bridge.sent('codes.saveExport')).toEqual([{ siteId: 'site-1', includePins: false }]);
     expect([downloaded.length, exporter.outcome]).toEqual([0, { how: 'saved', savedTo: '/home/ana/Documents/demo-site-codes.csv' }]);
@@ -29,7 +30,7 @@ describe('CodesExport', () => {
     expect(await exporter.run()).toBe(true);
     exporter.includePins = true;
     await exporter.run();
-    expect(bridge.sent('codes.export')).toEqual([
+    expect(bridge.sent('codes.saveExport')).toEqual([
       { siteId: 'site-1', includePins: false },
       { siteId: 'site-1', includePins: true },
     ]);
@@ -40,7 +41,7 @@ describe('CodesExport', () => {
 
   it('keeps the error and the choice when the export is refused, and does nothing without a site', async () => {
     const { bridge, exporter } = setup();
-    bridge.refuse('codes.export', 'site.not_found');
+    bridge.refuse('codes.saveExport', 'site.not_found');
     exporter.includePins = true;
     expect(await exporter.run()).toBe(false);
     expect([exporter.error?.code, exporter.includePins, exporter.isExporting]).toEqual(['site.not_found', true, false]);

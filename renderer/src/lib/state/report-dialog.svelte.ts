@@ -44,8 +44,8 @@ function readName(store: NameStore | null): string {
 
 /**
  * The commissioning report dialog: who hands it over (remembered for next time), which doors, paper, PDF or CSV, and
- * full PINs (off unless ticked). Save goes through the FileSaver: main's save dialog in the desktop app
- * (`report.save`), else `report.build` and a download. What was chosen stays after a failure.
+ * full PINs (off unless ticked). Save goes through the FileSaver (`report.save`): main's save dialog in the desktop
+ * app, a download in the browser. What was chosen stays after a failure.
  */
 export class ReportDialog {
   readonly #bridge: RendererBridge;
@@ -121,10 +121,7 @@ export class ReportDialog {
     this.outcome = null;
     const request = this.request();
     this.#remember(request.installerName);
-    const result = await this.#saver.save({
-      build: () => this.#bridge.request('report.build', request),
-      saveWithDialog: () => this.#bridge.request('report.save', request),
-    });
+    const result = await this.#saver.save(() => this.#bridge.request('report.save', request));
     this.isBuilding = false;
     if (!result.ok) {
       this.error = result.error;

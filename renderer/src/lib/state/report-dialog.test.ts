@@ -11,13 +11,14 @@ function memoryStore(initial: Record<string, string> = {}): NameStore & { data: 
   return { data, getItem: (key) => data[key] ?? null, setItem: (key, value) => void (data[key] = value) };
 }
 
-function setup(options: { host?: 'electron' | 'browser'; store?: NameStore | null; doors?: Partial<ReportDoors>; locale?: string } = {}) {
-  const bridge = new FakeBridge()
-    .answer('app.info', { version: '0.1.0', host: options.host ?? 'browser', dataDir: '/d', storeNotice: null, now: '2025-01-01T10:00:00.000Z', demoClock: false })
-    .answer('report.build', pdf)
-    .answer('report.save', { savedTo: '/home/i/report.pdf' });
+/** `desktop`: main saves with its dialog; `browser`: main hands the file back to download. */
+function setup(options: { host?: 'desktop' | 'browser'; store?: NameStore | null; doors?: Partial<ReportDoors>; locale?: string } = {}) {
+  const bridge = new FakeBridge().answer(
+    'report.save',
+    options.host === 'desktop' ? { outcome: 'saved', path: '/home/i/report.pdf' } : { outcome: 'download', file: pdf },
+  );
   const downloaded: BuiltFile[] = [];
-  const saver = new FileSaver(bridge, (file) => downloaded.push(file));
+  const saver = new FileSaver((file) => downloaded.push(file));
   const doors: ReportDoors = { total: () => 24, shownIds: () => null, openDoor: () => null, ...options.doors };
   const dialog = new ReportDialog(bridge, saver, 'site-1', doors, options.store === undefined ? memoryStore() : options.store, options.locale ?? 'en-GB');
   return { bridge, dialog, downloaded };
@@ -58,7 +59,7 @@ describe('ReportDialog', () => {
     dialog.showPins = true;
     dialog.paper = 'letter';
     await dialog.save();
-    expect(bridge.sent('report.build')).toEqual([
+    expect(bridge.sent('report.save')).toEqual([
       { siteId: 'site-1', doorIds: ['d-9'], installerName: 'Sam Fitter', paper: 'letter', format: 'csv', showPins: true },
     ]);
   });
@@ -68,7 +69,7 @@ describe('ReportDialog', () => {
     const { bridge, dialog, downloaded } = setup({ store });
     dialog.installerName = 'Sam Fitter';
     let finish!: () => void;
-    bridge.handle('report.build', () => new Promise((resolve) => (finish = () => resolve({ ok: true, value: pdf }))));
+    bridge.handle('report.save', () => new Promise((resolve) => (finish = () => resolve({ ok: true, value: { outcome: 'download', file: pdf } }))));
     const saving = dialog.save();
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect([dialog.isBuilding, dialog.canSave, dialog.progress]).toEqual([true, false, 'Making the PDF for 24 doors…']);
@@ -79,22 +80,22 @@ describe('ReportDialog', () => {
       [pdf],
       'Sam Fitter',
     ]);
-    expect(bridge.sent('report.save')).toEqual([]);
+    expect(bridge.sent('report.save')).toHaveLength(1);
   });
 
   it('saves with main’s dialog in the desktop app; a closed dialog is not a success', async () => {
-    const { bridge, dialog, downloaded } = setup({ host: 'electron' });
+    const { bridge, dialog, downloaded } = setup({ host: 'desktop' });
     dialog.installerName = 'Sam Fitter';
     expect(await dialog.save()).toBe(true);
-    expect([dialog.outcome, downloaded.length, bridge.sent('report.build')]).toEqual([{ how: 'saved', savedTo: '/home/i/report.pdf' }, 0, []]);
-    bridge.answer('report.save', { savedTo: null });
+    expect([dialog.outcome, downloaded.length]).toEqual([{ how: 'saved', savedTo: '/home/i/report.pdf' }, 0]);
+    bridge.answer('report.save', { outcome: 'cancelled' });
     expect(await dialog.save()).toBe(false);
     expect(dialog.outcome).toEqual({ how: 'cancelled' });
   });
 
   it('keeps every choice and shows the error when the report cannot be made', async () => {
     const { bridge, dialog } = setup();
-    bridge.refuse('report.build', 'report.failed');
+    bridge.refuse('report.save', 'report.failed');
     dialog.installerName = 'Sam Fitter';
     dialog.format = 'csv';
     dialog.showPins = true;
