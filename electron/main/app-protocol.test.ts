@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../host/security-headers';
-import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler, mimeTypeFor, registerAppScheme, resolveAppRequest, serveAppProtocol } from './app-protocol';
+import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler, registerAppScheme, resolveAppRequest, serveAppProtocol } from './app-protocol';
+import { contentTypeFor } from '../host/static-files';
 import { createStandInElectron } from './testing/stand-in-electron';
 
 describe('resolveAppRequest (pure)', () => {
@@ -45,13 +46,13 @@ describe('resolveAppRequest (pure)', () => {
   });
 
   it('names the MIME types the renderer build uses', () => {
-    expect(mimeTypeFor('index.html')).toBe('text/html; charset=utf-8');
-    expect(mimeTypeFor('assets/index-DkLJ.js')).toBe('text/javascript; charset=utf-8');
-    expect(mimeTypeFor('assets/index.CSS')).toBe('text/css; charset=utf-8');
-    expect(mimeTypeFor('fonts/x.woff2')).toBe('font/woff2');
-    expect(mimeTypeFor('x.svg')).toBe('image/svg+xml');
-    expect(mimeTypeFor('x.wasm')).toBe('application/wasm');
-    expect(mimeTypeFor('LICENSE')).toBe('application/octet-stream');
+    expect(contentTypeFor('index.html')).toBe('text/html; charset=utf-8');
+    expect(contentTypeFor('assets/index-DkLJ.js')).toBe('text/javascript; charset=utf-8');
+    expect(contentTypeFor('assets/index.CSS')).toBe('text/css; charset=utf-8');
+    expect(contentTypeFor('fonts/x.woff2')).toBe('font/woff2');
+    expect(contentTypeFor('x.svg')).toBe('image/svg+xml');
+    expect(contentTypeFor('x.wasm')).toBe('application/wasm');
+    expect(contentTypeFor('LICENSE')).toBe('application/octet-stream');
   });
 });
 

@@ -6,10 +6,11 @@
  *     ─▶ realpath still inside it (no symlink out) ─▶ bytes + MIME type + CSP + nosniff;  anything else ─▶ 4xx, same headers
  */
 import fs from 'node:fs';
-import { extname, isAbsolute, join, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import type { Protocol } from 'electron';
 import { cacheControlFor, CONTENT_SECURITY_POLICY } from '../host/security-headers';
+import { contentTypeFor } from '../host/static-files';
 
 /** Our scheme: the page's origin is `app://lockbench`. */
 export const APP_SCHEME = 'app';
@@ -21,34 +22,6 @@ export const APP_SCHEME_PRIVILEGES = { scheme: APP_SCHEME, privileges: { standar
 
 /** A request resolved to a file path inside the renderer folder (segments joined with '/'), or refused with a status. */
 export type AppRequestLookup = { ok: true; relativePath: string } | { ok: false; status: 400 | 404 | 405; reason: string };
-
-/** MIME types of what the renderer build contains (and may later): anything else goes out as octet-stream (with nosniff). */
-export const MIME_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-/** The MIME type for a file name (by extension, case-insensitive). */
-export function mimeTypeFor(path: string): string {
-  return MIME_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
-}
 
 /**
  * Where a request may be answered from, without touching the disk. Only GET/HEAD on `app://lockbench` with no user,
@@ -122,7 +95,7 @@ export function createAppProtocolHandler(rendererDir: string): (request: Request
       const root = await rootOf();
       const file = await realpath(join(root, ...lookup.relativePath.split('/')));
       if (!isInside(root, file) || !(await stat(file)).isFile()) return refuse(404);
-      const headers = appResponseHeaders(lookup.relativePath, mimeTypeFor(lookup.relativePath));
+      const headers = appResponseHeaders(lookup.relativePath, contentTypeFor(lookup.relativePath));
       return new Response(request.method === 'HEAD' ? null : new Uint8Array(await readFile(file)), { status: 200, headers });
     } catch {
       return refuse(404);
