@@ -7,6 +7,7 @@ import { cloudPush } from './cloud-push';
 import { measureHostStart, type HostStartTimes } from './first-usable-page';
 import { lockbenchSetAndVerify } from './lockbench-path';
 import { nukiCodes } from './nuki-codes';
+import { packageBench } from './package-bench';
 import { commandsPerVerifiedCode } from './radio-bench';
 import { rendererJsSize } from './renderer-size';
 import { verdict, type BenchFigure, type FigureInput } from './results';
@@ -133,4 +134,5 @@ export const BENCHMARKS: readonly Benchmark[] = [
   { name: 'cloud-push', description: 'push 1,000 queued codes to the demo cloud: Lockbench sync vs a bare @seamapi/http loop (8 in flight), and duplicates after an outage', run: cloudPush },
   { name: 'building-commission', description: "commission the building demo (24 doors × 8 codes): Lockbench's bulk run vs the radio floor (bare zwave-js ‖ bare Nuki loops), ETA error at 25 %, the site's report (PDF, CSV)", run: buildingCommission },
   { name: 'renderer-size', description: "the built renderer's JavaScript, gzip and raw", run: rendererSize },
+  { name: 'package', description: 'the packaged app (stand-in Electron): app.asar size and files vs the same build untrimmed, and the packed main process to demo ready (smoke mode)', run: packageBench },
 ];

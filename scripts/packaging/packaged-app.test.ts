@@ -9,15 +9,15 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asarFiles, extractAsar } from './asar-contents.mjs';
 import { nameOf, readLockPackages, runtimeClosure } from './dependency-closure.mjs';
+import { runPackagedSmoke } from './packaged-smoke.mjs';
 import { buildStandInPackage } from './stand-in-package.mjs';
 
 const run = promisify(execFile);
@@ -135,29 +135,10 @@ doc.end();
   it('starts: the packed main process, under the stand-in Electron, loads its page from app:// and reaches the demo site (smoke mode)', async () => {
     const appDir = join(workDir, 'app');
     if (!existsSync(appDir)) extractAsar(join(resources, 'app.asar'), appDir);
-    // The stand-in Electron (Node built-ins only) as the package's `electron` module; tsx runs it as TypeScript.
-    const electronDir = join(appDir, 'node_modules', 'electron');
-    await mkdir(electronDir, { recursive: true });
-    await copyFile(join(projectDir, 'electron', 'main', 'testing', 'stand-in-electron.ts'), join(electronDir, 'index.ts'));
-    await writeFile(join(electronDir, 'package.json'), JSON.stringify({ name: 'electron', type: 'module', main: 'index.ts' }));
-    const userData = join(workDir, 'user-data');
     const started = Date.now();
-    const result = await run(process.execPath, ['--import', pathToFileURL(join(projectDir, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href, join(appDir, 'out', 'main', 'index.js')], {
-      cwd: appDir,
-      timeout: 150_000,
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        LOCKBENCH_SMOKE: '1',
-        STAND_IN_ELECTRON_APP_PATH: appDir,
-        STAND_IN_ELECTRON_USER_DATA: userData,
-        STAND_IN_ELECTRON_PACKAGED: '1',
-        STAND_IN_ELECTRON_RESOURCES: resources,
-      },
-    }).catch((error: { stdout?: string; stderr?: string; code?: number }) => ({ stdout: error.stdout ?? '', stderr: `${error.stderr ?? ''} (exit ${error.code})` }));
-    const line = result.stdout.split('\n').find((l) => l.startsWith('LOCKBENCH_SMOKE '));
-    expect(line, result.stderr.slice(-2000)).toBeDefined();
-    const smoke = JSON.parse(line!.slice('LOCKBENCH_SMOKE '.length)) as { ok: boolean; demoReadyMs: number; windowLoadedMs: number; serialportBinding: string; isPackaged: boolean };
+    const { report, stderrTail } = await runPackagedSmoke({ projectDir, appDir, resources, userData: join(workDir, 'user-data') });
+    expect(report, stderrTail).not.toBeNull();
+    const smoke = report as { ok: boolean; demoReadyMs: number; windowLoadedMs: number; serialportBinding: string; isPackaged: boolean };
     console.log(`packaged smoke run (stand-in Electron): window loaded ${smoke.windowLoadedMs} ms, demo site ready ${smoke.demoReadyMs} ms (${Date.now() - started} ms wall)`);
     expect(smoke).toMatchObject({ ok: true, isPackaged: true });
     // The serial port's native binding was loaded from the package's own files, the Linux x64 prebuild.

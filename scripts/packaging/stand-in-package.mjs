@@ -6,10 +6,13 @@ import { join } from 'node:path';
 import { build, Platform } from 'electron-builder';
 import { getConfig } from 'app-builder-lib/out/util/config/load.js';
 
-/** Builds `<outDir>/linux-unpacked` from out/ and production node_modules; resolves to its resources folder. */
-export async function buildStandInPackage(projectDir, outDir) {
+/**
+ * Builds `<outDir>/dist/linux-unpacked` from out/ and production node_modules; resolves to its resources folder.
+ * `adjust` may change the loaded electron.builder.yml first (the benchmark packs an untrimmed baseline with it).
+ */
+export async function buildStandInPackage(projectDir, outDir, adjust = (config) => config) {
   const loaded = await getConfig({ packageKey: 'build', configFilename: 'electron-builder', projectDir, packageMetadata: null }, 'electron.builder.yml');
-  const config = { ...loaded.result };
+  const config = adjust({ ...loaded.result });
   delete config.electronFuses;
   const electronDist = join(outDir, 'stand-in-electron-dist');
   await mkdir(electronDist, { recursive: true });
