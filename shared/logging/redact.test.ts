@@ -13,6 +13,8 @@ const MUST_HIDE: Array<[line: string, secret: string]> = [
   ['nuki securityPin: 135790', '135790'],
   ['Passcode 55443322 refused by the lock', '55443322'],
   ['CODE: 4455 duplicate', '4455'],
+  ['user code 7: 839201', '839201'],
+  ['UserCode 12 = 5566 read back', '5566'],
   ['PIN-Code 7777 abgelehnt', '7777'],
   ['bulk plan {"codes":["4821","9130"],"doors":2}', '9130'],
   ['access code of 314159 set', '314159'],

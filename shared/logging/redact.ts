@@ -91,9 +91,9 @@ const base64Blobs = (text: string) =>
 
 /**
  * Digits (4–12) within a few characters after pin/code/passcode words: `PIN 4821`, `user code: 4821`, `"pin":"4821"`,
- * `pin=4821`, `keypad code is 4821`, `"codes":["4821","9130"]`, `pins: 4821, 9130`.
+ * `pin=4821`, `keypad code is 4821`, `user code 7: 4821` (a slot number before the PIN), `"codes":["4821","9130"]`, `pins: 4821, 9130`.
  */
-const PIN_AFTER_WORD = /(?<![\p{L}\p{N}])((?:[\p{L}]+[ _-]?)??)(pin|code|passcode)(s?)(?![\p{L}\p{N}])([^\p{L}\p{N}\n[]{0,6}(?:(?:is|was|of|to|now)[^\p{L}\p{N}\n[]{1,3})?)(\[[^\]\n]{0,300}\]|(?<!\d)\d{4,12}(?:\s*,\s*\d{4,12})*(?!\d))/giu;
+const PIN_AFTER_WORD = /(?<![\p{L}\p{N}])((?:[\p{L}]+[ _-]?)??)(pin|code|passcode)(s?)(?![\p{L}\p{N}])([^\p{L}\p{N}\n[]{0,6}(?:\d{1,3}\s*[:=][^\p{L}\p{N}\n[]{0,3})?(?:(?:is|was|of|to|now)[^\p{L}\p{N}\n[]{1,3})?)(\[[^\]\n]{0,300}\]|(?<!\d)\d{4,12}(?:\s*,\s*\d{4,12})*(?!\d))/giu;
 const pins = (text: string) =>
   text.replace(PIN_AFTER_WORD, (all, before: string, word: string, plural: string, gap: string, value: string) => {
     if (secretKindOf(`${before}${word}${plural}`) !== 'pin') return all;
