@@ -4,7 +4,10 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 
 /**
  * One build for all three runtimes. The main bundle has two entries: `index` (Electron main) and `host`
- * (the browser host under plain Node); both share electron/core. Dependencies stay external (node_modules).
+ * (the browser host under plain Node); both share electron/core. `dependencies` stay external (loaded from
+ * node_modules: natives, zwave-js's device files, pdfkit's font data); `devDependencies` the main process uses are
+ * bundled and minified, with function and class names kept: error handling reads them (Seam's SeamHttp*Error,
+ * zwave-js's errors), and a minifier or the bundle's renaming would change them.
  */
 export default defineConfig({
   main: {
@@ -16,6 +19,7 @@ export default defineConfig({
           index: resolve('electron/main/index.ts'),
           host: resolve('electron/host/cli.ts'),
         },
+        output: { keepNames: true },
       },
     },
   },
