@@ -14,7 +14,7 @@ const PIN = '739184';
 const HOST_TOKEN = 'q7Zk29xLm4Pw';
 
 describe('createBrowserLog', () => {
-  it('writes each line redacted to stderr and to <dataDir>/logs/lockbench.log, with time and level in the file', async () => {
+  it('writes each line redacted to <dataDir>/logs/lockbench.log with time and level, and warnings and errors to stderr', async () => {
     const dir = dataDir();
     const err: string[] = [];
     const log = createBrowserLog({ dataDir: dir, err: (l) => err.push(l), now });
@@ -22,7 +22,6 @@ describe('createBrowserLog', () => {
     log.warn(`[codes] keypad code ${PIN} refused on slot 12`);
     log.error('[host] server error: EADDRINUSE');
     expect(err).toEqual([
-      '[host] open http://127.0.0.1:5174/?token=[redacted] in the browser',
       '[warn] [codes] keypad code [redacted] refused on slot 12',
       '[error] [host] server error: EADDRINUSE',
     ]);

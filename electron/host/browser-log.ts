@@ -22,8 +22,9 @@ export interface BrowserLogOptions {
 type Level = 'info' | 'warn' | 'error';
 
 /**
- * The browser host's log: each line redacted (`redactLogLine`), then written to stderr and appended to
- * `<dataDir>/logs/lockbench.log` with its time and level. Past 2 MB the file becomes `lockbench.old.log`. Writes are
+ * The browser host's log: each line redacted (`redactLogLine`), then appended to `<dataDir>/logs/lockbench.log` with
+ * its time and level; warnings and errors also go to stderr (the terminal shows the host's own lines on stdout, and
+ * what went wrong), and every line does while the file cannot be written. Past 2 MB the file becomes `lockbench.old.log`. Writes are
  * synchronous (a line is on disk before the next one, and before a crash); a file that cannot be written is said
  * once on stderr and the host goes on with stderr only until the file works again.
  */
@@ -36,7 +37,8 @@ export function createBrowserLog(options: BrowserLogOptions): AppLog {
   let size: number | null = null;
   let isFileFailing = false;
 
-  const append = (text: string): void => {
+  /** Appends to the file; false when it cannot be written. */
+  const append = (text: string): boolean => {
     try {
       if (size === null) {
         mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -50,17 +52,20 @@ export function createBrowserLog(options: BrowserLogOptions): AppLog {
       appendFileSync(current, text, { mode: 0o600 });
       size += bytes;
       isFileFailing = false;
+      return true;
     } catch (e) {
       size = null;
       if (!isFileFailing) options.err(`[log] could not write ${current} (${(e as NodeJS.ErrnoException).code ?? 'error'}); logging to stderr only.`);
       isFileFailing = true;
+      return false;
     }
   };
 
   const write = (level: Level, line: string): void => {
     const text = redactLogLine(line);
-    options.err(level === 'info' ? text : `[${level}] ${text}`);
-    append(`${now().toISOString()} [${level}] ${text}\n`);
+    const isInFile = append(`${now().toISOString()} [${level}] ${text}\n`);
+    if (level !== 'info') options.err(`[${level}] ${text}`);
+    else if (!isInFile) options.err(text);
   };
 
   return {
