@@ -1,13 +1,4 @@
-/** The LOCKBENCH_SMOKE line's report (electron/main/smoke-mode.ts). */
-export interface SmokeReport {
-  ok: boolean;
-  reason?: string;
-  mainLoadedMs: number;
-  windowLoadedMs: number;
-  demoReadyMs: number;
-  serialportBinding: string;
-  isPackaged: boolean;
-  platform: string;
-  arch: string;
-}
-export function runPackagedSmoke(options: { projectDir: string; appDir: string; resources: string; userData: string; timeoutMs?: number }): Promise<{ report: SmokeReport | null; stderrTail: string }>;
+import type { SmokeResult } from '../../electron/main/smoke-mode';
+
+/** Runs the packed main process in smoke mode under the stand-in Electron; its LOCKBENCH_SMOKE report, or null. */
+export function runPackagedSmoke(options: { projectDir: string; appDir: string; resources: string; userData: string; timeoutMs?: number }): Promise<{ report: SmokeResult | null; stderrTail: string }>;
