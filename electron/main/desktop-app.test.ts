@@ -46,6 +46,17 @@ describe('the desktop shell on the stand-in Electron', () => {
     expect(services.record.options[0]).toMatchObject({ host: 'electron', dataDir: appPath, build: { version: '0.1.0', isSigned: false } });
   });
 
+  it('opens no window of its own: an https link the page opens goes to the installer’s browser, any other link nowhere', async () => {
+    const { appPath, mainDir } = await appFolder();
+    const electron = createStandInElectron({ appPath, userData: appPath });
+    const { app } = startOnStandIn(electron, { mainDir, createAppServices: fakeServices().create });
+    await app.started;
+    const contents = electron.BrowserWindow.getAllWindows()[0]!.webContents;
+    expect(contents.windowOpenHandler!({ url: 'https://docs.seam.co/latest/' })).toEqual({ action: 'deny' });
+    expect(contents.windowOpenHandler!({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    await vi.waitFor(() => expect(electron.shell.opened).toEqual(['https://docs.seam.co/latest/']));
+  });
+
   it('has no DevTools when packaged: off in the window, absent from the menu, closed if they open anyway', async () => {
     const { appPath, mainDir } = await appFolder({ signed: true, commit: 'abc1234', builtAt: '2026-11-30T10:00:00Z' });
     const electron = createStandInElectron({ appPath, userData: appPath, isPackaged: true });

@@ -124,15 +124,15 @@ export function startDesktopApp(deps: DesktopAppDeps): DesktopApp {
   }
 
   async function start(): Promise<{ services: AppServices; windowLoaded: Promise<void> }> {
-    hardenElectron(electron, { page, isPackaged: app.isPackaged, log: warn });
-    serveAppProtocol(electron.protocol, join(deps.mainDir, '..', 'renderer'));
-    facts = await readBuildFacts(app.getAppPath(), app.getVersion());
-    log.info(`[main] Lockbench ${facts.version} (${facts.isSigned ? 'signed' : 'unsigned'} build${facts.commit ? `, ${facts.commit.slice(0, 12)}` : ''}) starting on ${platform} ${process.arch}; data: ${app.getPath('userData')}`);
     const secrets = isSmoke ? processMemoryVault() : createSafeStorageVault(electron.safeStorage, platform);
     const desktop = deps.createDesktopPlatform({
       dialog, shell: electron.shell, powerMonitor: electron.powerMonitor, secrets, log, getWindow,
       documentsDir: app.getPath('documents'), crashDumpsDir: app.getPath('crashDumps'),
     });
+    hardenElectron(electron, { page, isPackaged: app.isPackaged, log: warn, openLink: (url) => desktop.openLink(url) });
+    serveAppProtocol(electron.protocol, join(deps.mainDir, '..', 'renderer'));
+    facts = await readBuildFacts(app.getAppPath(), app.getVersion());
+    log.info(`[main] Lockbench ${facts.version} (${facts.isSigned ? 'signed' : 'unsigned'} build${facts.commit ? `, ${facts.commit.slice(0, 12)}` : ''}) starting on ${platform} ${process.arch}; data: ${app.getPath('userData')}`);
     const opened = await deps.createAppServices({ dataDir: app.getPath('userData'), host: 'electron', version: app.getVersion(), platform: desktop, build: facts });
     services = opened;
     opened.ready.catch((error: unknown) => log.error(`[main] services failed to get ready: ${describe(error)}`));

@@ -14,13 +14,15 @@ export interface HardeningOptions {
   /** Packaged: DevTools that open anyway (a shortcut, a debugger) are closed at once. */
   isPackaged: boolean;
   log: (line: string) => void;
+  /** Where a link the page opens in a new window goes instead (the platform's openLink: https only, in the installer's browser). */
+  openLink?: (url: string) => Promise<unknown>;
 }
 
 /**
  * Locks the Electron side down (https://www.electronjs.org/docs/latest/tutorial/security): the session grants no
  * permission and adds our CSP to every network response (the dev server; app:// responses carry it themselves, see
  * app-protocol.ts); every web contents may show only our page, opens no windows, attaches no webviews, and keeps no
- * DevTools when packaged. Call once, before the first window.
+ * DevTools when packaged; a link the page opens in a new window goes to `openLink`. Call once, before the first window.
  */
 export function hardenElectron(electron: HardeningTarget, options: HardeningOptions): void {
   const ses = electron.session.defaultSession;
@@ -36,8 +38,10 @@ export function hardenElectron(electron: HardeningTarget, options: HardeningOpti
 
 function hardenContents(contents: WebContents, options: HardeningOptions): void {
   const { page, log } = options;
-  contents.setWindowOpenHandler(() => {
-    log('[main] refused to open a new window');
+  contents.setWindowOpenHandler(({ url }) => {
+    if (!options.openLink) log('[main] refused to open a new window');
+    // Never a window of ours: an https link goes to the installer's browser, anything else is refused there.
+    else void options.openLink(url).catch(() => log('[main] refused to open a link that is not an https web page'));
     return { action: 'deny' };
   });
   const keepOnOurPage = (event: { preventDefault(): void }, url: string) => {

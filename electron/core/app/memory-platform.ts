@@ -1,3 +1,4 @@
+import { httpsLinkOf } from '../../../shared/links/https-link';
 import { redactLogLine } from '../../../shared/logging/redact';
 import type { AppLog, PlatformPort } from '../ports/platform-port';
 import type { SecretVault } from '../secrets/secret-vault';
@@ -24,7 +25,7 @@ export function createMemoryPlatform(options: { secrets?: SecretVault; write?: (
     saveFile: async (file) => ({ outcome: 'download', file }),
     onResume: () => () => {},
     openLink: async (url) => {
-      if (!url.startsWith('https://')) throw new Error('Only https links are opened.');
+      httpsLinkOf(url);
       return 'in_page';
     },
     crashDumps: async () => [],
