@@ -15,6 +15,8 @@ export function createWorkSignal(store: ShardedStore, log: (line: string) => voi
   const listeners = new Set<(n: number) => void>();
   let last: number | null = null;
   let counting: Promise<void> = Promise.resolve();
+  /** A recount is queued and has not started: further changes before it starts are counted by it. */
+  let isQueued = false;
 
   async function changesInProgress(): Promise<number> {
     let total = 0;
@@ -32,9 +34,14 @@ export function createWorkSignal(store: ShardedStore, log: (line: string) => voi
       return () => void listeners.delete(listener);
     },
     note() {
-      if (listeners.size === 0) return;
+      // A bulk run changes the queue hundreds of times: one recount waits at a time, not one per change.
+      if (listeners.size === 0 || isQueued) return;
+      isQueued = true;
       counting = counting
-        .then(changesInProgress)
+        .then(() => {
+          isQueued = false;
+          return changesInProgress();
+        })
         .then((count) => {
           if (count === last) return;
           last = count;
