@@ -1,7 +1,7 @@
 /**
  * What this build is, for the About box, diagnostics and the updater: the release build writes `lockbenchBuild`
- * ({ signed, commit, builtAt }) into the packaged package.json; without it (development, a local `npm run dist`
- * without credentials) the build counts as unsigned.
+ * ({ signed, commit, builtAt }) into the packaged package.json; without it (development, or a package not made by
+ * `npm run release`) the build counts as unsigned.
  */
 import { readFile } from 'node:fs/promises';
 import { release } from 'node:os';

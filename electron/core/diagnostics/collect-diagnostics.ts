@@ -1,6 +1,5 @@
 import { isCodedError } from '../../../shared/result';
-import type { BuildFacts } from '../ports/platform-port';
-import type { PlatformPort } from '../ports/platform-port';
+import type { BuildFacts, PlatformPort } from '../ports/platform-port';
 import { checksOf } from '../sites/check-history';
 import type { ShardedStore, SiteCodesData } from '../store/store-v2';
 import type { DiagnosticsInput } from './diagnostics-zip';

@@ -1,8 +1,7 @@
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import type { BuiltFile } from '../../../shared/domain/report';
 import { isSecretField, redactLogLine } from '../../../shared/logging/redact';
-import type { BuildFacts } from '../ports/platform-port';
-import type { CrashDumpFacts } from '../ports/platform-port';
+import type { BuildFacts, CrashDumpFacts } from '../ports/platform-port';
 
 /** One door in the diagnostics: what it is and its capability checks as they were stored, newest first. */
 export interface DiagnosticsDoor {
