@@ -37,7 +37,7 @@ export function createElectronUpdateDialogs(dialog: MessageDialog, getWindow: ()
   };
   return {
     async askRestart({ version, notes }) {
-      const detail = 'No change is waiting or running on any door. Restart now to install it, or later: it is installed when you quit Lockbench.';
+      const detail = 'No change is waiting or running on any door. Restart now to install it, or later: it is installed when you quit Lockbench, if no change is waiting or running on a door then.';
       const answer = await show({
         type: 'question',
         message: `Lockbench ${version} is ready to install`,
@@ -81,7 +81,7 @@ export function oneDialogAtATime(dialogs: UpdateDialogs): UpdateDialogs & { sett
 /** "3 changes are still waiting or running on doors; Lockbench installs version 0.2.0 when they are done." */
 export function waitingForDoorsText(version: string, changes: number): string {
   const what = changes === 1 ? '1 change is' : `${changes} changes are`;
-  return `${what} still waiting or running on doors; Lockbench installs version ${version} when they are done. Nothing restarts before you say so.`;
+  return `${what} still waiting or running on doors. When they are done, Lockbench asks before it restarts to install version ${version}; nothing restarts before you say so.`;
 }
 
 function checkResultText(result: MenuCheckResult): Pick<MessageBoxOptions, 'type' | 'message' | 'detail'> {
